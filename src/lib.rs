@@ -1,0 +1,147 @@
+//! Typed, validated Twilio and SignalWire status callbacks.
+//!
+//! Twilio and SignalWire report what happened to a Room, a recording or a composition by
+//! sending an `application/x-www-form-urlencoded` request to a URL you choose. This crate turns
+//! such a body into a typed [`Event`], and back: SIDs are newtypes, enumerated values are open
+//! enums, timestamps are [`chrono::DateTime<Utc>`](chrono::DateTime), durations know their unit,
+//! and nothing that was received is lost.
+//!
+//! ```
+//! use status_callbacks::{parse, Event, video::RoomEvent};
+//!
+//! // The body of a request, exactly as received.
+//! let body = b"RoomStatus=completed&RoomType=group&RoomSid=RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3\
+//!     &RoomName=standup&RoomDuration=312&SequenceNumber=1&StatusCallbackEvent=room-ended\
+//!     &Timestamp=2020-08-19T17%3A40%3A05.273Z&AccountSid=AC88c0aa9e2b5c3a8d1e1b9f3d0d6c7e10";
+//!
+//! match parse(body)? {
+//!     Event::Room(RoomEvent::RoomEnded(ended)) => {
+//!         println!("{} lasted {:?}", ended.room.name, ended.room_duration.as_duration());
+//!         assert_eq!(ended.room_duration.get(), 312);
+//!     }
+//!     Event::Unknown(unknown) => println!("not handled yet: {}", unknown.kind),
+//!     other => println!("{:?} at {:?}", other.kind(), other.timestamp()),
+//! }
+//! # Ok::<(), status_callbacks::ParseError>(())
+//! ```
+//!
+//! # Entry points
+//!
+//! - [`parse`] reads a POST body and tells the family from its parameters; [`parse_query`]
+//!   does the same for the query string of a GET callback.
+//! - Each family also parses on its own ([`video::RoomEvent::from_form`]), for an endpoint that
+//!   only ever receives one family.
+//! - [`Event::to_form`] writes an event back as a body, and every event implements
+//!   [`serde::Serialize`] as one map keyed by the wire names (numbers as numbers, enum values as
+//!   their wire strings, timestamps as strings).
+//!
+//! # What is kept
+//!
+//! - An unknown `StatusCallbackEvent` gives [`Event::Unknown`], holding the kind and every
+//!   pair. Matching is exact: conference callbacks (`participant-join`, ...) are not taken for
+//!   Video participant events.
+//! - An unknown enumerated value gives the enum's `Other(String)` variant.
+//! - An unknown parameter is kept in the event's [`Extra`], in order.
+//!
+//! None of these is an error. Errors ([`ParseError`]) are for bodies that are not form-encoded
+//! UTF-8, bodies with no event kind, and documented parameters that are missing or do not have
+//! their documented type; each names the wire parameter and the event kind.
+//!
+//! # Coverage
+//!
+//! | family | events | module |
+//! |---|---|---|
+//! | Video Rooms | `room-created`, `room-ended`, `participant-connected`, `participant-disconnected`, `track-added`, `track-removed`, `track-enabled`, `track-disabled` | [`video`] |
+//! | Video track recordings | `recording-started`, `recording-completed`, `recording-failed` | [`video`] |
+//! | Video Compositions and Hooks | `composition-enqueued`, `composition-hook-failed`, `composition-started`, `composition-available`, `composition-progress`, `composition-failed` | [`video`] |
+
+#![warn(missing_docs)]
+
+pub(crate) mod error;
+pub(crate) mod event;
+pub(crate) mod params;
+pub mod sid;
+pub(crate) mod value;
+pub mod video;
+
+pub use error::ParseError;
+pub use event::{Event, EventKind, UnknownEvent, DISCRIMINATORS};
+pub use params::Extra;
+pub use sid::{AccountSid, EmptySid};
+pub use value::{parse_timestamp, Milliseconds, Minutes, Seconds};
+
+/// Parses a status callback POST body (`application/x-www-form-urlencoded`), whatever its
+/// family.
+///
+/// The family is told by `StatusCallbackEvent`. A body with a `StatusCallbackEvent` this crate
+/// does not know is [`Event::Unknown`]; a body without one is
+/// [`ParseError::MissingDiscriminator`].
+///
+/// ```
+/// use status_callbacks::{parse, EventKind};
+///
+/// let body = b"StatusCallbackEvent=composition-progress&AccountSid=AC00000000000000000000000000000000\
+///     &RoomSid=RM00000000000000000000000000000000&CompositionSid=CJ00000000000000000000000000000000\
+///     &CompositionUri=%2Fv1%2FCompositions%2FCJ00000000000000000000000000000000\
+///     &PercentageDone=40&SecondsRemaining=12&Timestamp=2020-08-20T01%3A40%3A00.123Z";
+/// let event = parse(body)?;
+/// assert_eq!(event.kind(), Some(EventKind::CompositionProgress));
+/// # Ok::<(), status_callbacks::ParseError>(())
+/// ```
+pub fn parse(body: &[u8]) -> Result<Event, ParseError> {
+    Event::from_form(body)
+}
+
+/// Parses the query string of a GET status callback (with or without its leading `?`).
+///
+/// With `StatusCallbackMethod=GET`, the parameters arrive in the query string instead of the
+/// body; they are read the same way.
+///
+/// ```
+/// use status_callbacks::{parse_query, EventKind};
+///
+/// let query = "?StatusCallbackEvent=room-created&AccountSid=AC00000000000000000000000000000000\
+///     &RoomSid=RM00000000000000000000000000000000&RoomName=standup&RoomStatus=in-progress\
+///     &RoomType=group&SequenceNumber=0&Timestamp=2020-08-19T17%3A30%3A00Z";
+/// assert_eq!(parse_query(query)?.kind(), Some(EventKind::RoomCreated));
+/// # Ok::<(), status_callbacks::ParseError>(())
+/// ```
+pub fn parse_query(query: &str) -> Result<Event, ParseError> {
+    Event::from_query(query)
+}
+
+/// A type a status callback body parses into: [`Event`], or one family's enum.
+///
+/// Generic code (a web framework extractor, a test helper) can take any of them with this
+/// trait.
+pub trait StatusCallback: Sized {
+    /// Parses a POST body (`application/x-www-form-urlencoded`).
+    fn from_form(body: &[u8]) -> Result<Self, ParseError>;
+
+    /// Parses the query string of a GET callback (with or without its leading `?`).
+    fn from_query(query: &str) -> Result<Self, ParseError> {
+        Self::from_form(strip_question_mark(query).as_bytes())
+    }
+
+    /// Writes the callback back as a body.
+    fn to_form(&self) -> String;
+}
+
+impl StatusCallback for Event {
+    fn from_form(body: &[u8]) -> Result<Self, ParseError> {
+        Event::from_form(body)
+    }
+
+    fn to_form(&self) -> String {
+        Event::to_form(self)
+    }
+}
+
+pub(crate) fn strip_question_mark(query: &str) -> &str {
+    query.strip_prefix('?').unwrap_or(query)
+}
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

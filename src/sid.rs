@@ -1,0 +1,171 @@
+//! Identifier newtypes, one per resource.
+//!
+//! Twilio identifiers (SIDs) are two letters naming the resource and 32 hexadecimal digits
+//! (`RM5c1e...`). SignalWire sends UUIDs in the same parameters, and test payloads often carry
+//! made-up values, so parsing accepts any non-empty value; [`is_well_formed`](RoomSid::is_well_formed)
+//! tells whether a value has the documented Twilio shape.
+
+use std::borrow::{Borrow, Cow};
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::params::WireValue;
+
+macro_rules! sids {
+    ($(
+        $(#[$attr:meta])*
+        $name:ident = $prefix:literal, $resource:literal;
+    )*) => {$(
+        $(#[$attr])*
+        #[doc = concat!(
+            "\n\nThe identifier of ", $resource, ": `", $prefix,
+            "` and 32 hexadecimal digits on Twilio. Any non-empty value is accepted."
+        )]
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            /// The two letters a Twilio identifier of this resource starts with.
+            pub const PREFIX: &'static str = $prefix;
+
+            /// Wraps a value as it is, without checking it.
+            ///
+            /// The parsers never produce an empty identifier: an empty value of a required
+            /// parameter is an error.
+            pub fn new(value: impl Into<String>) -> Self {
+                $name(value.into().into_boxed_str())
+            }
+
+            /// The identifier as sent.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// Whether the value has the documented Twilio shape: the prefix, then 32 hex
+            /// digits (either case). SignalWire UUIDs answer `false`.
+            pub fn is_well_formed(&self) -> bool {
+                is_twilio_sid(&self.0, $prefix)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($name), "({:?})"), &*self.0)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = EmptySid;
+
+            /// Accepts any non-empty value.
+            fn from_str(value: &str) -> Result<Self, EmptySid> {
+                if value.is_empty() {
+                    Err(EmptySid)
+                } else {
+                    Ok($name::new(value))
+                }
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl WireValue for $name {
+            const EXPECTED: &'static str = "a non-empty identifier";
+
+            fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
+                Ok($name::new(raw))
+            }
+
+            fn to_wire(&self) -> Cow<'_, str> {
+                Cow::Borrowed(&self.0)
+            }
+        }
+    )*};
+}
+
+sids! {
+    /// `AccountSid`: the Twilio account, or the SignalWire project.
+    AccountSid = "AC", "an account";
+    /// `RoomSid`.
+    RoomSid = "RM", "a Video Room";
+    /// `ParticipantSid`.
+    ParticipantSid = "PA", "a Video Participant";
+    /// `TrackSid`, and a recording's `SourceSid`.
+    TrackSid = "MT", "a Video Track";
+    /// `RecordingSid` in Video `recording-*` events.
+    VideoRecordingSid = "RT", "a Video track Recording";
+    /// `CompositionSid`.
+    CompositionSid = "CJ", "a Video Composition";
+    /// `HookSid`.
+    CompositionHookSid = "HK", "a Video Composition Hook";
+}
+
+/// The error of parsing an empty string as an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("an identifier cannot be empty")]
+pub struct EmptySid;
+
+fn is_twilio_sid(value: &str, prefix: &str) -> bool {
+    value.len() == 34
+        && value.starts_with(prefix)
+        && value.bytes().skip(2).all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_is_checked_only_on_request() {
+        let sid = RoomSid::new("RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3");
+        assert!(sid.is_well_formed());
+        assert!(RoomSid::new("RM5C1E62B8E6A1A2C8DE0C3FE3ED36F5D3").is_well_formed());
+        assert!(!RoomSid::new("RMxxxxxxxxxxxxxxxxxxxxxxxxxx").is_well_formed());
+        assert!(!RoomSid::new("PA5c1e62b8e6a1a2c8de0c3fe3ed36f5d3").is_well_formed());
+        let uuid = AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af");
+        assert!(!uuid.is_well_formed());
+        assert_eq!(uuid, "b3877c40-da60-4998-90ad-b792e98472af");
+    }
+
+    #[test]
+    fn from_str_refuses_only_empty() {
+        assert_eq!("".parse::<RoomSid>(), Err(EmptySid));
+        assert_eq!("x".parse::<RoomSid>().unwrap().as_str(), "x");
+        assert_eq!(format!("{:?}", RoomSid::new("RM1")), r#"RoomSid("RM1")"#);
+    }
+}

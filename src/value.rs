@@ -1,0 +1,351 @@
+//! Value types shared by every family: durations that know their unit, timestamps, and the
+//! machinery behind the open enums.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Serialize, Serializer};
+
+use crate::params::{Format, WireValue};
+
+/// Declares an open enum: the documented values, then `Other(String)` for any other value,
+/// kept as received so that it round-trips.
+macro_rules! open_enum {
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $variant:ident = $wire:literal
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        ///
+        /// An open enum: a value the documentation does not list is kept in `Other`, never
+        /// an error. Matching on the documented values is exact (case-sensitive).
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $doc])*
+                #[doc = concat!("\n\nWire value: `", $wire, "`.")]
+                $variant,
+            )+
+            /// A value the documentation does not list, exactly as received.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every documented value, in documentation order.
+            pub const DOCUMENTED: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as it goes on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)+
+                    $name::Other(other) => other,
+                }
+            }
+
+            /// Whether this is a documented value (not `Other`).
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, $name::Other(_))
+            }
+
+            fn from_known(value: &str) -> Option<Self> {
+                match value {
+                    $($wire => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self::from_known(value).unwrap_or_else(|| $name::Other(value.to_owned()))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self::from_known(&value).unwrap_or($name::Other(value))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl $crate::params::WireValue for $name {
+            const EXPECTED: &'static str = "a non-empty value";
+
+            fn from_wire(
+                raw: std::borrow::Cow<'_, str>,
+            ) -> Result<Self, std::borrow::Cow<'_, str>> {
+                Ok(match Self::from_known(&raw) {
+                    Some(known) => known,
+                    None => $name::Other(raw.into_owned()),
+                })
+            }
+
+            fn to_wire(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use open_enum;
+
+/// Declares a whole-number duration type whose unit is part of the type.
+macro_rules! duration_unit {
+    ($(#[$attr:meta])* $name:ident, $unit:literal, $to_duration:expr) => {
+        $(#[$attr])*
+        ///
+        /// Keeps the wire integer (`.0`, or [`get`](Self::get)) and converts to a
+        /// [`std::time::Duration`] with [`as_duration`](Self::as_duration). Serialised as a
+        /// bare number.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub u64);
+
+        impl $name {
+            #[doc = concat!("The number of ", $unit, " as sent.")]
+            pub fn get(self) -> u64 {
+                self.0
+            }
+
+            /// The same length of time as a [`Duration`] (saturating at its maximum).
+            pub fn as_duration(self) -> Duration {
+                let to_duration: fn(u64) -> Duration = $to_duration;
+                to_duration(self.0)
+            }
+        }
+
+        impl From<$name> for Duration {
+            fn from(value: $name) -> Duration {
+                value.as_duration()
+            }
+        }
+
+        impl From<u64> for $name {
+            fn from(value: u64) -> Self {
+                $name(value)
+            }
+        }
+
+        impl PartialEq<u64> for $name {
+            fn eq(&self, other: &u64) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{} {}", self.0, $unit)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_u64(self.0)
+            }
+        }
+
+        impl WireValue for $name {
+            const EXPECTED: &'static str = concat!("a whole number of ", $unit);
+
+            fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
+                u64::from_wire(raw).map($name)
+            }
+
+            fn to_wire(&self) -> Cow<'_, str> {
+                Cow::Owned(self.0.to_string())
+            }
+        }
+    };
+}
+
+duration_unit!(
+    /// A length of time in whole seconds (`RoomDuration`, `Duration` of a recording, ...).
+    Seconds,
+    "seconds",
+    Duration::from_secs
+);
+
+duration_unit!(
+    /// A length of time in whole minutes (Twilio's billed voice `Duration`, rounded up).
+    Minutes,
+    "minutes",
+    |minutes| Duration::from_secs(minutes.saturating_mul(60))
+);
+
+duration_unit!(
+    /// A length of time in whole milliseconds (`OffsetFromTwilioVideoEpoch`).
+    Milliseconds,
+    "milliseconds",
+    Duration::from_millis
+);
+
+/// Reads a timestamp in RFC 3339 (`2020-08-19T17:40:05.273Z`) or RFC 2822
+/// (`Sun, 25 Mar 2018 09:53:19 +0000`), whichever it is, as UTC.
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_rfc2822(text))
+        .ok()
+        .map(|time| time.with_timezone(&Utc))
+}
+
+const EXPECTED_TIMESTAMP: &str = "an RFC 3339 or RFC 2822 timestamp";
+
+/// Timestamps as Video and Live send them: RFC 3339 in UTC with `Z`, with as many fractional
+/// digits as needed (none, 3, 6 or 9). RFC 2822 is accepted on input too.
+pub(crate) struct Rfc3339;
+
+impl Format<DateTime<Utc>> for Rfc3339 {
+    const EXPECTED: &'static str = EXPECTED_TIMESTAMP;
+
+    fn decode(raw: Cow<'_, str>) -> Result<DateTime<Utc>, Cow<'_, str>> {
+        parse_timestamp(&raw).ok_or(raw)
+    }
+
+    fn encode(value: &DateTime<Utc>) -> Cow<'_, str> {
+        Cow::Owned(value.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    }
+}
+
+/// Timestamps as voice callbacks send them: RFC 2822 (`Sun, 25 Mar 2018 09:53:19 +0000`).
+/// RFC 3339 is accepted on input too.
+#[allow(dead_code)] // the voice families use it
+pub(crate) struct Rfc2822;
+
+impl Format<DateTime<Utc>> for Rfc2822 {
+    const EXPECTED: &'static str = EXPECTED_TIMESTAMP;
+
+    fn decode(raw: Cow<'_, str>) -> Result<DateTime<Utc>, Cow<'_, str>> {
+        parse_timestamp(&raw).ok_or(raw)
+    }
+
+    fn encode(value: &DateTime<Utc>) -> Cow<'_, str> {
+        Cow::Owned(value.format("%a, %d %b %Y %H:%M:%S %z").to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Timelike};
+
+    open_enum! {
+        /// A test enum.
+        pub enum Colour {
+            /// Red.
+            Red = "red",
+            /// Dark blue.
+            DarkBlue = "dark-blue",
+        }
+    }
+
+    #[test]
+    fn open_enum_keeps_unknown_values() {
+        assert_eq!(Colour::from("dark-blue"), Colour::DarkBlue);
+        assert_eq!(Colour::from("Red"), Colour::Other("Red".into()));
+        assert_eq!(Colour::Other("teal".into()).as_str(), "teal");
+        assert_eq!(Colour::DarkBlue.to_string(), "dark-blue");
+        assert!(Colour::Red == "red");
+        assert!(!Colour::from("teal").is_documented());
+        assert_eq!(Colour::DOCUMENTED, &[Colour::Red, Colour::DarkBlue]);
+    }
+
+    #[test]
+    fn durations_know_their_unit() {
+        assert_eq!(Seconds(312).as_duration(), Duration::from_secs(312));
+        assert_eq!(Minutes(2).as_duration(), Duration::from_secs(120));
+        assert_eq!(
+            Minutes(u64::MAX).as_duration(),
+            Duration::from_secs(u64::MAX)
+        );
+        assert_eq!(
+            Milliseconds(155137307765).as_duration(),
+            Duration::from_millis(155137307765)
+        );
+        assert_eq!(Seconds(3).to_string(), "3 seconds");
+    }
+
+    #[test]
+    fn timestamps_accept_both_formats() {
+        let rfc3339 = parse_timestamp("2018-03-25T09:53:19Z").unwrap();
+        let rfc2822 = parse_timestamp("Sun, 25 Mar 2018 09:53:19 +0000").unwrap();
+        assert_eq!(rfc3339, rfc2822);
+        assert_eq!(
+            rfc3339,
+            Utc.with_ymd_and_hms(2018, 3, 25, 9, 53, 19).unwrap()
+        );
+        let offset = parse_timestamp("2018-03-25T11:53:19+02:00").unwrap();
+        assert_eq!(offset, rfc3339);
+        assert_eq!(parse_timestamp("yesterday"), None);
+        assert_eq!(parse_timestamp(""), None);
+    }
+
+    #[test]
+    fn rfc3339_keeps_3_and_6_fractional_digits() {
+        for text in [
+            "2020-08-19T17:40:05.273Z",
+            "2020-08-20T01:42:05.839174Z",
+            "2025-11-16T10:00:00Z",
+        ] {
+            let time = Rfc3339::decode(text.into()).unwrap();
+            assert_eq!(Rfc3339::encode(&time), text);
+        }
+        let time = Rfc3339::decode("2020-08-19T17:40:05.273Z".into()).unwrap();
+        assert_eq!(time.nanosecond(), 273_000_000);
+    }
+
+    #[test]
+    fn rfc2822_round_trips_twilio_text() {
+        let text = "Sun, 25 Mar 2018 09:53:19 +0000";
+        let time = Rfc2822::decode(text.into()).unwrap();
+        assert_eq!(Rfc2822::encode(&time), text);
+        assert_eq!(
+            Rfc2822::decode("Tue, 24 Mar 2026 18:15:40 +0000".into())
+                .map(|t| Rfc2822::encode(&t).into_owned()),
+            Ok("Tue, 24 Mar 2026 18:15:40 +0000".to_owned())
+        );
+    }
+}

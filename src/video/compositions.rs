@@ -1,0 +1,215 @@
+//! Composition and Composition Hook events (`composition-*`).
+//!
+//! They go to the `StatusCallback` of a Composition created over REST (that Composition's
+//! events only), or of a Composition Hook (the Hook's events, and those of every Composition
+//! it creates). Vendor page:
+//! <https://www.twilio.com/docs/video/api/status-callbacks#compositions-callbacks>.
+
+use chrono::{DateTime, Utc};
+
+use crate::event::event_family;
+use crate::params::{form_struct, Extra};
+use crate::sid::{AccountSid, CompositionHookSid, CompositionSid, RoomSid};
+use crate::value::{Rfc3339, Seconds};
+use crate::video::FailedOperation;
+
+form_struct! {
+    /// The Composition parameters of every composition event but `composition-hook-failed`.
+    pub struct Composition {
+        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
+        pub sid: CompositionSid = req("CompositionSid"),
+        /// `CompositionUri`: relative URL of the Composition's metadata
+        /// (`/v1/Compositions/CJ...`). Always present.
+        pub uri: String = req("CompositionUri"),
+    }
+}
+
+form_struct! {
+    /// The Composition Hook parameters of `composition-enqueued` and
+    /// `composition-hook-failed`.
+    pub struct CompositionHook {
+        /// `HookSid`: the Hook's identifier (`HK...`). Always present.
+        pub sid: CompositionHookSid = req("HookSid"),
+        /// `HookUri`: relative URL of the Hook's metadata. Always present.
+        pub uri: String = req("HookUri"),
+        /// `HookFriendlyName`: the Hook's friendly name (up to 100 characters). Always present.
+        pub friendly_name: String = req("HookFriendlyName"),
+    }
+}
+
+form_struct! {
+    /// `composition-enqueued`: a Composition Hook created a Composition and queued it for
+    /// processing (sent only for Compositions created by a Hook).
+    pub struct CompositionEnqueued {
+        /// `AccountSid`: the account. Always present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `RoomSid`: the Room whose tracks are composed. Always present.
+        pub room_sid: RoomSid = req("RoomSid"),
+        /// The Composition. Always present.
+        pub composition: Composition = group,
+        /// The Hook that created it. Always present.
+        pub hook: CompositionHook = group,
+        /// `Timestamp`: when the event happened (UTC). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+        /// Parameters with no typed field.
+        pub extra: Extra = extra,
+    }
+}
+
+form_struct! {
+    /// `composition-hook-failed`: a Composition Hook failed to create a Composition.
+    pub struct CompositionHookFailed {
+        /// `AccountSid`: the account. Always present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `RoomSid`: the Room the Hook acted on. Always present.
+        pub room_sid: RoomSid = req("RoomSid"),
+        /// The Hook. Always present.
+        pub hook: CompositionHook = group,
+        /// `FailedOperation`: the operation that failed (values not documented). Always present.
+        pub failed_operation: FailedOperation = req("FailedOperation"),
+        /// `ErrorMessage`: a human-readable description of the error. Always present.
+        pub error_message: String = req("ErrorMessage"),
+        /// `Timestamp`: when the event happened (UTC). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+        /// Parameters with no typed field.
+        pub extra: Extra = extra,
+    }
+}
+
+form_struct! {
+    /// `composition-started`: media processing of a Composition started.
+    pub struct CompositionStarted {
+        /// `AccountSid`: the account. Always present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `RoomSid`: the Room whose tracks are composed. Always present.
+        pub room_sid: RoomSid = req("RoomSid"),
+        /// The Composition. Always present.
+        pub composition: Composition = group,
+        /// `Timestamp`: when the event happened (UTC). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+        /// Parameters with no typed field.
+        pub extra: Extra = extra,
+    }
+}
+
+form_struct! {
+    /// `composition-available`: processing completed; the media can be downloaded.
+    pub struct CompositionAvailable {
+        /// `AccountSid`: the account. Always present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `RoomSid`: the Room whose tracks are composed. Always present.
+        pub room_sid: RoomSid = req("RoomSid"),
+        /// The Composition. Always present.
+        pub composition: Composition = group,
+        /// `MediaUri`: URL of the composed media, relative to `https://video.twilio.com`
+        /// (`/v1/Compositions/CJ.../Media`). Always present (only on this event).
+        pub media_uri: String = req("MediaUri"),
+        /// `Duration`: length of the composition in seconds. Always present (only on this
+        /// event).
+        pub duration: Seconds = req("Duration"),
+        /// `Size`: size of the composed file in bytes. Always present (only on this event).
+        pub size: u64 = req("Size"),
+        /// `MediaExternalLocation`: absolute URL of the media in external storage. Present only
+        /// when external storage is configured.
+        pub media_external_location: Option<String> = opt("MediaExternalLocation"),
+        /// `Timestamp`: when the event happened (UTC). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+        /// Parameters with no typed field.
+        pub extra: Extra = extra,
+    }
+}
+
+form_struct! {
+    /// `composition-progress`: progress of a Composition, sent about every 10%.
+    pub struct CompositionProgress {
+        /// `AccountSid`: the account. Always present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `RoomSid`: the Room whose tracks are composed. Always present.
+        pub room_sid: RoomSid = req("RoomSid"),
+        /// The Composition. Always present.
+        pub composition: Composition = group,
+        /// `PercentageDone`: how much is done, in percent (0 to 100). Always present (only on
+        /// this event).
+        pub percentage_done: u32 = req("PercentageDone"),
+        /// `SecondsRemaining`: estimated time left, in seconds. Always present (only on this
+        /// event).
+        pub seconds_remaining: Seconds = req("SecondsRemaining"),
+        /// `Timestamp`: when the event happened (UTC). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+        /// Parameters with no typed field.
+        pub extra: Extra = extra,
+    }
+}
+
+form_struct! {
+    /// `composition-failed`: processing of a Composition failed.
+    pub struct CompositionFailed {
+        /// `AccountSid`: the account. Always present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `RoomSid`: the Room whose tracks are composed. Always present.
+        pub room_sid: RoomSid = req("RoomSid"),
+        /// The Composition. Always present.
+        pub composition: Composition = group,
+        /// `FailedOperation`: the operation that failed (values not documented). Always present.
+        pub failed_operation: FailedOperation = req("FailedOperation"),
+        /// `ErrorMessage`: a human-readable description of the error. Always present.
+        pub error_message: String = req("ErrorMessage"),
+        /// `Timestamp`: when the event happened (UTC). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+        /// Parameters with no typed field.
+        pub extra: Extra = extra,
+    }
+}
+
+event_family! {
+    /// A Video Composition or Composition Hook event.
+    pub enum CompositionEvent ("a Video composition event") {
+        /// `composition-enqueued`.
+        CompositionEnqueued,
+        /// `composition-hook-failed`.
+        CompositionHookFailed,
+        /// `composition-started`.
+        CompositionStarted,
+        /// `composition-available`.
+        CompositionAvailable,
+        /// `composition-progress`.
+        CompositionProgress,
+        /// `composition-failed`.
+        CompositionFailed,
+    }
+}
+
+impl CompositionEvent {
+    /// `RoomSid`: the Room whose tracks are composed, on every composition event.
+    pub fn room_sid(&self) -> &RoomSid {
+        match self {
+            CompositionEvent::CompositionEnqueued(event) => &event.room_sid,
+            CompositionEvent::CompositionHookFailed(event) => &event.room_sid,
+            CompositionEvent::CompositionStarted(event) => &event.room_sid,
+            CompositionEvent::CompositionAvailable(event) => &event.room_sid,
+            CompositionEvent::CompositionProgress(event) => &event.room_sid,
+            CompositionEvent::CompositionFailed(event) => &event.room_sid,
+        }
+    }
+
+    /// The Composition, on every event but `composition-hook-failed`.
+    pub fn composition(&self) -> Option<&Composition> {
+        match self {
+            CompositionEvent::CompositionEnqueued(event) => Some(&event.composition),
+            CompositionEvent::CompositionHookFailed(_) => None,
+            CompositionEvent::CompositionStarted(event) => Some(&event.composition),
+            CompositionEvent::CompositionAvailable(event) => Some(&event.composition),
+            CompositionEvent::CompositionProgress(event) => Some(&event.composition),
+            CompositionEvent::CompositionFailed(event) => Some(&event.composition),
+        }
+    }
+
+    /// The Composition Hook, on `composition-enqueued` and `composition-hook-failed`.
+    pub fn hook(&self) -> Option<&CompositionHook> {
+        match self {
+            CompositionEvent::CompositionEnqueued(event) => Some(&event.hook),
+            CompositionEvent::CompositionHookFailed(event) => Some(&event.hook),
+            _ => None,
+        }
+    }
+}
