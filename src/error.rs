@@ -21,7 +21,7 @@ use std::fmt;
 /// assert_eq!(err.param(), Some("RoomDuration"));
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid value `abc` for parameter `RoomDuration` of event `room-ended`: expected an unsigned integer"
+///     "invalid value `abc` for parameter `RoomDuration` of event `room-ended`: expected a whole number of seconds"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

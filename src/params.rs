@@ -27,7 +27,7 @@ use crate::error::{excerpt, ParseError};
 ///     &CompositionUri=%2Fv1%2FCompositions%2FCJ00000000000000000000000000000000\
 ///     &Timestamp=2020-08-20T01%3A42%3A05.839174Z&Resolution=1280x720";
 /// let event = parse(body.as_bytes()).unwrap();
-/// assert_eq!(event.extra().unwrap().get("Resolution"), Some("1280x720"));
+/// assert_eq!(event.extra().get("Resolution"), Some("1280x720"));
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extra {

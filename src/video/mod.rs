@@ -5,9 +5,9 @@
 //! `StatusCallbackMethod` is `GET`) to the `StatusCallback` URL of a Room, Composition or
 //! Composition Hook. Timestamps are RFC 3339 in UTC.
 //!
-//! - [`RoomEvent`]: `room-*`, `participant-*`, `track-*` and `recording-*`, all sent to the
+//! - [`RoomEvent`] holds `room-*`, `participant-*`, `track-*` and `recording-*`, all sent to the
 //!   Room's callback URL.
-//! - [`CompositionEvent`]: `composition-*`.
+//! - [`CompositionEvent`] holds `composition-*`.
 //!
 //! Vendor page: <https://www.twilio.com/docs/video/api/status-callbacks>.
 //!

@@ -1,0 +1,50 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use status_callbacks::{parse, Event};
+
+/// The bytes of `fixtures/<path>`, exactly as stored.
+pub fn fixture(path: &str) -> Vec<u8> {
+    let full = format!("{}/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&full).unwrap_or_else(|err| panic!("cannot read {full}: {err}"))
+}
+
+/// The decoded pairs of a body, sorted: a multiset, decoded by an independent decoder.
+pub fn decoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(body)
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// `parse(to_form(e)) == e`, and `to_form(e)` holds the same pairs as `body`.
+pub fn assert_round_trip(body: &[u8], event: &Event) {
+    let form = event.to_form();
+    let again = parse(form.as_bytes())
+        .unwrap_or_else(|err| panic!("to_form output does not parse: {err}\n{form}"));
+    assert_eq!(&again, event, "parse(to_form(e)) != e");
+    assert_eq!(
+        decoded_pairs(form.as_bytes()),
+        decoded_pairs(body),
+        "to_form does not give back the received pairs"
+    );
+}
+
+/// Replaces (or, with `None`, removes) every pair called `name` in a body.
+pub fn with_param(body: &[u8], name: &str, value: Option<&str>) -> Vec<u8> {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    let mut found = false;
+    for (key, old) in form_urlencoded::parse(body) {
+        if key == name {
+            found = true;
+            if let Some(value) = value {
+                out.append_pair(&key, value);
+            }
+        } else {
+            out.append_pair(&key, &old);
+        }
+    }
+    assert!(found, "the body has no `{name}` to change");
+    out.finish().into_bytes()
+}
