@@ -6,16 +6,24 @@ use chrono::{DateTime, Utc};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::ParseError;
+use crate::live::{MediaProcessorEvent, PlayerStreamerEvent};
 use crate::params::{Extra, FormWriter, RawParams, WireValue};
 use crate::sid::AccountSid;
+use crate::sid::Provider;
 use crate::value::parse_timestamp;
 use crate::video::{CompositionEvent, RoomEvent};
+use crate::voice::{CallStatusCallback, RecordingStatusCallback};
 
 /// The parameter that names the event in Video and Live callbacks.
 pub(crate) const STATUS_CALLBACK_EVENT: &str = "StatusCallbackEvent";
+/// The parameter that tells a voice recording status callback.
+pub(crate) const RECORDING_STATUS: &str = "RecordingStatus";
+/// The parameter that tells a voice call status callback.
+pub(crate) const CALL_STATUS: &str = "CallStatus";
 
-/// The parameters [`parse`](crate::parse) looks for to tell what a body is, in order.
-pub const DISCRIMINATORS: &[&str] = &[STATUS_CALLBACK_EVENT];
+/// The parameters [`parse`](crate::parse) looks for to tell what a body is, in the order it
+/// tries them.
+pub const DISCRIMINATORS: &[&str] = &[STATUS_CALLBACK_EVENT, RECORDING_STATUS, CALL_STATUS];
 
 /// Every documented event kind, with its wire string (the `StatusCallbackEvent` value).
 ///
@@ -25,9 +33,12 @@ pub const DISCRIMINATORS: &[&str] = &[STATUS_CALLBACK_EVENT];
 ///
 /// assert_eq!("room-ended".parse::<EventKind>(), Ok(EventKind::RoomEnded));
 /// assert_eq!(EventKind::CompositionHookFailed.as_str(), "composition-hook-failed");
-/// assert_eq!(EventKind::iter().count(), 17);
+/// assert_eq!(EventKind::iter().count(), 25);
 /// // Matching is exact: conference events are not Video events.
 /// assert!("participant-join".parse::<EventKind>().is_err());
+/// // The PlayerStreamer kinds have a second documented spelling.
+/// assert_eq!("player-streamer-ended".parse::<EventKind>(), Ok(EventKind::StreamEnded));
+/// assert_eq!(EventKind::StreamEnded.as_str(), "stream-ended");
 /// ```
 #[derive(
     Debug,
@@ -81,12 +92,84 @@ pub enum EventKind {
     CompositionProgress,
     /// `composition-failed`: processing of a Composition failed.
     CompositionFailed,
+    /// `media-processor-started`: a Live MediaProcessor started sending media to its outputs.
+    MediaProcessorStarted,
+    /// `media-processor-ended`: a Live MediaProcessor stopped sending media.
+    MediaProcessorEnded,
+    /// `media-processor-failed`: a Live MediaProcessor failed.
+    MediaProcessorFailed,
+    /// `stream-started`: a Live PlayerStreamer's stream is available to players.
+    StreamStarted,
+    /// `stream-ended` (also documented as `player-streamer-ended`): a Live PlayerStreamer's
+    /// stream stopped.
+    #[strum(to_string = "stream-ended", serialize = "player-streamer-ended")]
+    StreamEnded,
+    /// `stream-failed` (also documented as `player-streamer-failed`): a Live PlayerStreamer's
+    /// stream stopped on a failure.
+    #[strum(to_string = "stream-failed", serialize = "player-streamer-failed")]
+    StreamFailed,
+    /// A voice call status callback. Voice callbacks carry no `StatusCallbackEvent`: they are
+    /// told by `CallStatus`, and `call-status` is this crate's name for them, never a wire
+    /// value.
+    CallStatus,
+    /// A voice recording status callback, told by `RecordingStatus`; `recording-status` is
+    /// this crate's name for them, never a wire value.
+    RecordingStatus,
 }
 
 impl EventKind {
-    /// The wire string, e.g. `room-ended`.
+    /// The wire string, e.g. `room-ended` (for voice callbacks, `call-status` and
+    /// `recording-status`).
     pub fn as_str(self) -> &'static str {
         self.into()
+    }
+
+    /// The second spelling the vendor documentation gives this kind, if it has one:
+    /// `player-streamer-ended` and `player-streamer-failed`.
+    pub fn alternate_spelling(self) -> Option<&'static str> {
+        match self {
+            EventKind::StreamEnded => Some("player-streamer-ended"),
+            EventKind::StreamFailed => Some("player-streamer-failed"),
+            _ => None,
+        }
+    }
+
+    /// The kind spelled as `spelling` says.
+    pub fn spelled(self, spelling: KindSpelling) -> &'static str {
+        match spelling {
+            KindSpelling::Standard => self.as_str(),
+            KindSpelling::Alternate => self.alternate_spelling().unwrap_or(self.as_str()),
+        }
+    }
+}
+
+/// Which of a kind's documented spellings a callback used.
+///
+/// Twilio's Live documentation names the PlayerStreamer events `stream-ended` and
+/// `stream-failed` in its event table, and `player-streamer-ended` and `player-streamer-failed`
+/// in its parameter table. Both are accepted; events whose kind has two spellings keep the one
+/// received, so that [`to_form`](crate::Event::to_form) writes it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum KindSpelling {
+    /// The event table's spelling (`stream-ended`), and the only one of every other kind.
+    #[default]
+    Standard,
+    /// The parameter table's spelling (`player-streamer-ended`).
+    Alternate,
+}
+
+impl KindSpelling {
+    /// The spelling of a received kind string.
+    pub(crate) fn of(received: &str) -> Self {
+        let alternate = received
+            .parse::<EventKind>()
+            .ok()
+            .and_then(EventKind::alternate_spelling);
+        if alternate == Some(received) {
+            KindSpelling::Alternate
+        } else {
+            KindSpelling::Standard
+        }
     }
 }
 
@@ -125,7 +208,7 @@ macro_rules! event_family {
                         looked_for: &[$crate::event::STATUS_CALLBACK_EVENT],
                     })?;
                 match kind.parse::<$crate::EventKind>() {
-                    Ok(known) => match Self::decode(known, &mut params) {
+                    Ok(known) => match Self::decode(known, &kind, &mut params) {
                         Some(event) => event,
                         None => Err($crate::ParseError::UnexpectedEvent {
                             kind: $crate::error::excerpt(&kind),
@@ -144,15 +227,16 @@ macro_rules! event_family {
                 Self::from_form($crate::strip_question_mark(query).as_bytes())
             }
 
-            /// Decodes the event `kind` if it belongs to this family.
+            /// Decodes the event `kind` (received as `received`) if it belongs to this family.
             pub(crate) fn decode(
                 kind: $crate::EventKind,
+                received: &str,
                 params: &mut $crate::params::RawParams<'_>,
             ) -> Option<Result<Self, $crate::ParseError>> {
                 match kind {
                     $(
                         $crate::EventKind::$variant => Some(
-                            <$variant as $crate::params::Fields>::decode(params, kind.as_str())
+                            <$variant as $crate::params::Fields>::decode(params, received)
                                 .map($family::$variant),
                         ),
                     )+
@@ -164,6 +248,13 @@ macro_rules! event_family {
             pub fn kind(&self) -> $crate::EventKind {
                 match self {
                     $( $family::$variant(_) => $crate::EventKind::$variant, )+
+                }
+            }
+
+            /// The event kind as it was spelled on the wire (`StatusCallbackEvent`).
+            pub fn kind_str(&self) -> &'static str {
+                match self {
+                    $( $family::$variant(event) => event.wire_kind(), )+
                 }
             }
 
@@ -235,8 +326,13 @@ macro_rules! event_family {
                     out.finish()
                 }
 
+                /// `StatusCallbackEvent` as it was spelled on the wire.
+                pub fn wire_kind(&self) -> &'static str {
+                    Self::KIND.spelled($crate::params::Fields::spelling(self))
+                }
+
                 fn encode_with_kind(&self, out: &mut $crate::params::FormWriter) {
-                    out.pair($crate::event::STATUS_CALLBACK_EVENT, Self::KIND.as_str());
+                    out.pair($crate::event::STATUS_CALLBACK_EVENT, self.wire_kind());
                     $crate::params::Fields::encode(self, out);
                 }
             }
@@ -250,7 +346,7 @@ macro_rules! event_family {
                 ) -> Result<S::Ok, S::Error> {
                     use serde::ser::SerializeMap;
                     let mut map = serializer.serialize_map(None)?;
-                    map.serialize_entry($crate::event::STATUS_CALLBACK_EVENT, &Self::KIND)?;
+                    map.serialize_entry($crate::event::STATUS_CALLBACK_EVENT, self.wire_kind())?;
                     $crate::params::Fields::serialize_entries(self, &mut map)?;
                     map.end()
                 }
@@ -271,12 +367,85 @@ macro_rules! event_family {
     };
 }
 
-pub(crate) use event_family;
+/// Declares the parsers, serialisers and conversions of a voice callback: one struct, told by
+/// a status parameter rather than `StatusCallbackEvent`.
+macro_rules! status_event {
+    ($name:ident, $kind:ident, $variant:ident) => {
+        impl $name {
+            /// The kind of this callback.
+            pub const KIND: $crate::EventKind = $crate::EventKind::$kind;
+
+            /// Parses a POST body (`application/x-www-form-urlencoded`) of this callback.
+            ///
+            /// Errors name the parameter; the kind they give is this crate's name for the
+            /// callback (`call-status`, `recording-status`).
+            pub fn from_form(body: &[u8]) -> Result<Self, $crate::ParseError> {
+                let mut params = $crate::params::RawParams::scan(body)?;
+                Self::decode(&mut params)
+            }
+
+            /// Parses the query string of a GET callback (with or without its leading `?`).
+            pub fn from_query(query: &str) -> Result<Self, $crate::ParseError> {
+                Self::from_form($crate::strip_question_mark(query).as_bytes())
+            }
+
+            pub(crate) fn decode(
+                params: &mut $crate::params::RawParams<'_>,
+            ) -> Result<Self, $crate::ParseError> {
+                <$name as $crate::params::Fields>::decode(params, Self::KIND.as_str())
+            }
+
+            /// The callback as a `application/x-www-form-urlencoded` body: the typed
+            /// parameters, then the extras.
+            pub fn to_form(&self) -> String {
+                let mut out = $crate::params::FormWriter::default();
+                $crate::params::Fields::encode(self, &mut out);
+                out.finish()
+            }
+
+            /// Which vendor sent this callback, as far as its `AccountSid` tells (a heuristic,
+            /// see [`Provider`]($crate::Provider)).
+            pub fn provider(&self) -> $crate::Provider {
+                self.account_sid.provider()
+            }
+        }
+
+        /// Serialised as one map: every parameter under its wire name, typed (numbers as
+        /// numbers), then the extras.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                $crate::params::Fields::serialize_entries(self, &mut map)?;
+                map.end()
+            }
+        }
+
+        impl $crate::StatusCallback for $name {
+            fn from_form(body: &[u8]) -> Result<Self, $crate::ParseError> {
+                $name::from_form(body)
+            }
+
+            fn to_form(&self) -> String {
+                $name::to_form(self)
+            }
+        }
+
+        impl From<$name> for $crate::Event {
+            fn from(event: $name) -> Self {
+                $crate::Event::$variant(event)
+            }
+        }
+    };
+}
+
+pub(crate) use {event_family, status_event};
 
 /// A parsed status callback: what [`parse`](crate::parse) returns.
 ///
-/// Each documented family has a variant holding the family's enum; a body whose
-/// `StatusCallbackEvent` this crate does not know is [`Event::Unknown`], with every pair kept.
+/// Each documented family has a variant holding the family's enum (or, for voice callbacks,
+/// the one struct); a body whose `StatusCallbackEvent` this crate does not know is
+/// [`Event::Unknown`], with every pair kept.
 ///
 /// ```
 /// use status_callbacks::{parse, Event, EventKind, video::RoomEvent};
@@ -302,6 +471,14 @@ pub enum Event {
     Room(RoomEvent),
     /// A Video Composition or Composition Hook event: `composition-*`.
     Composition(CompositionEvent),
+    /// A Live MediaProcessor event: `media-processor-*`.
+    MediaProcessor(MediaProcessorEvent),
+    /// A Live PlayerStreamer event: `stream-*` (or `player-streamer-*`).
+    PlayerStreamer(PlayerStreamerEvent),
+    /// A voice call status callback (Twilio or SignalWire), told by `CallStatus`.
+    Call(CallStatusCallback),
+    /// A voice recording status callback (Twilio or SignalWire), told by `RecordingStatus`.
+    Recording(RecordingStatusCallback),
     /// A body with a `StatusCallbackEvent` this crate does not know (a conference callback,
     /// or an event added after this version).
     Unknown(UnknownEvent),
@@ -310,25 +487,40 @@ pub enum Event {
 impl Event {
     /// Parses a POST body (`application/x-www-form-urlencoded`); the same as
     /// [`parse`](crate::parse).
+    ///
+    /// The family is told, in this order, by: `StatusCallbackEvent` (a kind this crate does
+    /// not know gives [`Event::Unknown`]), then `RecordingStatus`, then `CallStatus`.
     pub fn from_form(body: &[u8]) -> Result<Self, ParseError> {
         let mut params = RawParams::scan(body)?;
-        let Some(kind) = params.take_discriminator(STATUS_CALLBACK_EVENT) else {
-            return Err(ParseError::MissingDiscriminator {
-                looked_for: DISCRIMINATORS,
-            });
-        };
-        if let Ok(known) = EventKind::from_str(&kind) {
-            if let Some(event) = RoomEvent::decode(known, &mut params) {
-                return event.map(Event::Room);
+        if let Some(kind) = params.take_discriminator(STATUS_CALLBACK_EVENT) {
+            if let Ok(known) = EventKind::from_str(&kind) {
+                if let Some(event) = RoomEvent::decode(known, &kind, &mut params) {
+                    return event.map(Event::Room);
+                }
+                if let Some(event) = CompositionEvent::decode(known, &kind, &mut params) {
+                    return event.map(Event::Composition);
+                }
+                if let Some(event) = MediaProcessorEvent::decode(known, &kind, &mut params) {
+                    return event.map(Event::MediaProcessor);
+                }
+                if let Some(event) = PlayerStreamerEvent::decode(known, &kind, &mut params) {
+                    return event.map(Event::PlayerStreamer);
+                }
             }
-            if let Some(event) = CompositionEvent::decode(known, &mut params) {
-                return event.map(Event::Composition);
-            }
+            return Ok(Event::Unknown(UnknownEvent::decode(
+                kind.into_owned(),
+                params,
+            )));
         }
-        Ok(Event::Unknown(UnknownEvent::decode(
-            kind.into_owned(),
-            params,
-        )))
+        if params.has(RECORDING_STATUS) {
+            return RecordingStatusCallback::decode(&mut params).map(Event::Recording);
+        }
+        if params.has(CALL_STATUS) {
+            return CallStatusCallback::decode(&mut params).map(Event::Call);
+        }
+        Err(ParseError::MissingDiscriminator {
+            looked_for: DISCRIMINATORS,
+        })
     }
 
     /// Parses the query string of a GET callback; the same as [`parse_query`](crate::parse_query).
@@ -341,15 +533,25 @@ impl Event {
         match self {
             Event::Room(event) => Some(event.kind()),
             Event::Composition(event) => Some(event.kind()),
+            Event::MediaProcessor(event) => Some(event.kind()),
+            Event::PlayerStreamer(event) => Some(event.kind()),
+            Event::Call(_) => Some(EventKind::CallStatus),
+            Event::Recording(_) => Some(EventKind::RecordingStatus),
             Event::Unknown(_) => None,
         }
     }
 
-    /// The event kind as received on the wire, for every event including unknown ones.
+    /// The event kind as received (`StatusCallbackEvent`, in the spelling received), for
+    /// every event including unknown ones; `call-status` and `recording-status` for voice
+    /// callbacks.
     pub fn kind_str(&self) -> &str {
         match self {
-            Event::Room(event) => event.kind().as_str(),
-            Event::Composition(event) => event.kind().as_str(),
+            Event::Room(event) => event.kind_str(),
+            Event::Composition(event) => event.kind_str(),
+            Event::MediaProcessor(event) => event.kind_str(),
+            Event::PlayerStreamer(event) => event.kind_str(),
+            Event::Call(_) => EventKind::CallStatus.as_str(),
+            Event::Recording(_) => EventKind::RecordingStatus.as_str(),
             Event::Unknown(event) => &event.kind,
         }
     }
@@ -359,18 +561,36 @@ impl Event {
         match self {
             Event::Room(event) => Some(event.account_sid()),
             Event::Composition(event) => Some(event.account_sid()),
+            Event::MediaProcessor(event) => Some(event.account_sid()),
+            Event::PlayerStreamer(event) => Some(event.account_sid()),
+            Event::Call(event) => Some(&event.account_sid),
+            Event::Recording(event) => Some(&event.account_sid),
             Event::Unknown(event) => event.account_sid.as_ref(),
         }
     }
 
-    /// `Timestamp`. Always present on documented events; on an unknown event, its
-    /// `Timestamp` parameter if it holds an RFC 3339 or RFC 2822 timestamp.
+    /// When the event happened. `Timestamp` on every event but a voice recording callback,
+    /// which has `RecordingStartTime` at best (when the recording started, sent by Twilio
+    /// only); on an unknown event, its `Timestamp` if it holds an RFC 3339 or RFC 2822
+    /// timestamp.
     pub fn timestamp(&self) -> Option<DateTime<Utc>> {
         match self {
             Event::Room(event) => Some(event.timestamp()),
             Event::Composition(event) => Some(event.timestamp()),
+            Event::MediaProcessor(event) => Some(event.timestamp()),
+            Event::PlayerStreamer(event) => Some(event.timestamp()),
+            Event::Call(event) => Some(event.timestamp),
+            Event::Recording(event) => event.recording_start_time,
             Event::Unknown(event) => event.timestamp(),
         }
+    }
+
+    /// Which vendor sent the event, as far as its `AccountSid` tells: a heuristic (see
+    /// [`Provider`]). Video and Live are Twilio products, yet the answer still comes from the
+    /// identifier.
+    pub fn provider(&self) -> Provider {
+        self.account_sid()
+            .map_or(Provider::Unknown, AccountSid::provider)
     }
 
     /// The parameters no typed field holds (for an unknown event, all but `AccountSid` and
@@ -379,6 +599,10 @@ impl Event {
         match self {
             Event::Room(event) => event.extra(),
             Event::Composition(event) => event.extra(),
+            Event::MediaProcessor(event) => event.extra(),
+            Event::PlayerStreamer(event) => event.extra(),
+            Event::Call(event) => &event.extra,
+            Event::Recording(event) => &event.extra,
             Event::Unknown(event) => &event.params,
         }
     }
@@ -390,22 +614,32 @@ impl Event {
     /// as many fractional digits as they need, so a timestamp received in another format (or
     /// with trailing zeros) comes back as the same instant in the family's canonical text.
     pub fn to_form(&self) -> String {
-        let mut out = FormWriter::default();
         match self {
-            Event::Room(event) => event.encode(&mut out),
-            Event::Composition(event) => event.encode(&mut out),
-            Event::Unknown(event) => event.encode(&mut out),
+            Event::Room(event) => event.to_form(),
+            Event::Composition(event) => event.to_form(),
+            Event::MediaProcessor(event) => event.to_form(),
+            Event::PlayerStreamer(event) => event.to_form(),
+            Event::Call(event) => event.to_form(),
+            Event::Recording(event) => event.to_form(),
+            Event::Unknown(event) => {
+                let mut out = FormWriter::default();
+                event.encode(&mut out);
+                out.finish()
+            }
         }
-        out.finish()
     }
 }
 
-/// Serialised as one map of wire names to typed values (see the family enums).
+/// Serialised as one map of wire names to typed values (see the family types).
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Event::Room(event) => event.serialize(serializer),
             Event::Composition(event) => event.serialize(serializer),
+            Event::MediaProcessor(event) => event.serialize(serializer),
+            Event::PlayerStreamer(event) => event.serialize(serializer),
+            Event::Call(event) => event.serialize(serializer),
+            Event::Recording(event) => event.serialize(serializer),
             Event::Unknown(event) => event.serialize(serializer),
         }
     }
@@ -420,6 +654,24 @@ impl From<RoomEvent> for Event {
 impl From<CompositionEvent> for Event {
     fn from(event: CompositionEvent) -> Self {
         Event::Composition(event)
+    }
+}
+
+impl From<MediaProcessorEvent> for Event {
+    fn from(event: MediaProcessorEvent) -> Self {
+        Event::MediaProcessor(event)
+    }
+}
+
+impl From<PlayerStreamerEvent> for Event {
+    fn from(event: PlayerStreamerEvent) -> Self {
+        Event::PlayerStreamer(event)
+    }
+}
+
+impl From<UnknownEvent> for Event {
+    fn from(event: UnknownEvent) -> Self {
+        Event::Unknown(event)
     }
 }
 

@@ -59,16 +59,18 @@
 
 pub(crate) mod error;
 pub(crate) mod event;
+pub mod live;
 pub(crate) mod params;
 pub mod sid;
 pub(crate) mod value;
 pub mod video;
+pub mod voice;
 
 pub use error::ParseError;
-pub use event::{Event, EventKind, UnknownEvent, DISCRIMINATORS};
+pub use event::{Event, EventKind, KindSpelling, UnknownEvent, DISCRIMINATORS};
 pub use params::Extra;
-pub use sid::{AccountSid, EmptySid};
-pub use value::{parse_timestamp, Milliseconds, Minutes, Seconds};
+pub use sid::{AccountSid, EmptySid, Provider};
+pub use value::{parse_timestamp, Decimal, Milliseconds, Minutes, Seconds};
 
 /// Parses a status callback POST body (`application/x-www-form-urlencoded`), whatever its
 /// family.

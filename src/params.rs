@@ -190,6 +190,14 @@ impl<'a> RawParams<'a> {
         Some(std::mem::take(&mut pair.value))
     }
 
+    /// Whether `name` is present with a non-empty value (nothing is taken).
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.pairs
+            .iter()
+            .find(|pair| !pair.taken && pair.name == name)
+            .is_some_and(|pair| !pair.value.is_empty())
+    }
+
     /// The first non-empty value of `name`, taken: what tells a body's kind.
     pub(crate) fn take_discriminator(&mut self, name: &str) -> Option<Cow<'a, str>> {
         self.take_value(name, true)
@@ -400,7 +408,7 @@ macro_rules! wire_integer {
     )*};
 }
 
-wire_integer!(u32, u64);
+wire_integer!(u16, u32, u64);
 
 /// Serialises a field through its [`Format`].
 pub(crate) struct Formatted<'v, T, F>(pub(crate) &'v T, pub(crate) std::marker::PhantomData<F>);
@@ -422,6 +430,9 @@ pub(crate) trait Fields: Sized {
 
     /// The same entries as [`encode`](Fields::encode), typed, into a serde map.
     fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// How the event kind was spelled on the wire, for events that keep it.
+    fn spelling(&self) -> crate::KindSpelling;
 }
 
 /// Declares a struct whose fields are wire parameters, with its [`Fields`] implementation.
@@ -430,7 +441,9 @@ pub(crate) trait Fields: Sized {
 /// - `req("Name")` / `opt("Name")`: a parameter that is always present / sometimes present,
 ///   read with [`Wire`], or `req("Name", SomeFormat)` with another [`Format`];
 /// - `group`: a nested [`Fields`] struct, whose parameters sit at the same level in the body;
-/// - `extra`: the [`Extra`] pairs (last field, events only).
+/// - `extra`: the [`Extra`] pairs (last field, events only);
+/// - `spelling`: the [`KindSpelling`](crate::KindSpelling) of the received event kind (events
+///   whose kind has two documented spellings).
 macro_rules! form_struct {
     (
         $(#[$attr:meta])*
@@ -477,6 +490,14 @@ macro_rules! form_struct {
                 ); )*
                 Ok(())
             }
+
+            fn spelling(&self) -> $crate::KindSpelling {
+                None
+                    $( .or($crate::params::form_field!(
+                        @spelling self.$field, spelling, $mode $( ($wire $(, $format)?) )?
+                    )) )*
+                    .unwrap_or_default()
+            }
         }
     };
 }
@@ -500,6 +521,9 @@ macro_rules! form_field {
     (@decode $params:expr, $kind:ident, extra) => {
         $params.take_rest()
     };
+    (@decode $params:expr, $kind:ident, spelling) => {
+        $crate::KindSpelling::of($kind)
+    };
 
     (@encode $value:expr, $out:ident, req ($wire:literal, $format:ty)) => {
         $out.pair($wire, &<$format as $crate::params::Format<_>>::encode(&$value))
@@ -515,6 +539,7 @@ macro_rules! form_field {
     (@encode $value:expr, $out:ident, extra) => {
         $value.encode($out)
     };
+    (@encode $value:expr, $out:ident, spelling) => {};
 
     (@serialize $value:expr, $map:ident, req ($wire:literal, $format:ty)) => {
         $map.serialize_entry(
@@ -535,6 +560,14 @@ macro_rules! form_field {
     };
     (@serialize $value:expr, $map:ident, extra) => {
         $value.serialize_entries($map)?
+    };
+    (@serialize $value:expr, $map:ident, spelling) => {};
+
+    (@spelling $value:expr, $spelling:ident, spelling) => {
+        Some($value)
+    };
+    (@spelling $value:expr, $spelling:ident, $($other:tt)*) => {
+        None
     };
 }
 

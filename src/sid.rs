@@ -133,6 +133,66 @@ sids! {
     CompositionSid = "CJ", "a Video Composition";
     /// `HookSid`.
     CompositionHookSid = "HK", "a Video Composition Hook";
+    /// `MediaProcessorSid`.
+    MediaProcessorSid = "ZX", "a Live MediaProcessor";
+    /// `PlayerStreamerSid`.
+    PlayerStreamerSid = "VJ", "a Live PlayerStreamer";
+    /// `CallSid` and `ParentCallSid`: a call (a UUID on SignalWire).
+    CallSid = "CA", "a voice call";
+    /// `RecordingSid` in voice callbacks (a UUID on SignalWire).
+    RecordingSid = "RE", "a voice recording";
+    /// `ConferenceSid`.
+    ConferenceSid = "CF", "a conference";
+}
+
+/// Which vendor sent a callback, as far as its identifiers tell.
+///
+/// A heuristic: Twilio account identifiers are `AC` and 32 hex digits, SignalWire project
+/// identifiers are UUIDs. A proxy, a test payload or another Twilio-compatible vendor can send
+/// either shape, so use it for logging and defaults, never for security (verify the signature
+/// for that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Provider {
+    /// The `AccountSid` has Twilio's shape.
+    Twilio,
+    /// The `AccountSid` is a UUID, as SignalWire sends.
+    SignalWire,
+    /// The `AccountSid` has neither shape.
+    Unknown,
+}
+
+impl AccountSid {
+    /// Which vendor this identifier looks like it comes from (see [`Provider`]).
+    ///
+    /// ```
+    /// use status_callbacks::{AccountSid, Provider};
+    ///
+    /// assert_eq!(AccountSid::new("AC88c0aa9e2b5c3a8d1e1b9f3d0d6c7e10").provider(), Provider::Twilio);
+    /// assert_eq!(
+    ///     AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af").provider(),
+    ///     Provider::SignalWire
+    /// );
+    /// assert_eq!(AccountSid::new("AC123").provider(), Provider::Unknown);
+    /// ```
+    pub fn provider(&self) -> Provider {
+        if self.is_well_formed() {
+            Provider::Twilio
+        } else if is_uuid(&self.0) {
+            Provider::SignalWire
+        } else {
+            Provider::Unknown
+        }
+    }
+}
+
+/// Whether `value` is a UUID in its usual text form (8-4-4-4-12 hex digits).
+fn is_uuid(value: &str) -> bool {
+    value.len() == 36
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 /// The error of parsing an empty string as an identifier.
@@ -160,6 +220,16 @@ mod tests {
         let uuid = AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af");
         assert!(!uuid.is_well_formed());
         assert_eq!(uuid, "b3877c40-da60-4998-90ad-b792e98472af");
+    }
+
+    #[test]
+    fn uuids_are_told_apart_from_sids() {
+        assert!(is_uuid("b3877c40-da60-4998-90ad-b792e98472af"));
+        assert!(is_uuid("B3877C40-DA60-4998-90AD-B792E98472AF"));
+        // SignalWire's own documentation example is not valid hex.
+        assert!(!is_uuid("b3877c40-da60-4998-90ad-b792e984re01"));
+        assert!(!is_uuid("b3877c40da60-4998-90ad-b792e98472af-"));
+        assert_eq!(AccountSid::new("").provider(), Provider::Unknown);
     }
 
     #[test]

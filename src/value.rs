@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 
 use crate::params::{Format, WireValue};
@@ -223,13 +223,83 @@ duration_unit!(
     Duration::from_millis
 );
 
+/// A decimal number sent as text (SignalWire's `AudioInMos`, e.g. `4.5`).
+///
+/// Keeps the text as received, so a body round-trips exactly (`4.50` stays `4.50`), and gives
+/// the number with [`as_f64`](Decimal::as_f64). Serialised as a JSON number. Only plain
+/// decimals are accepted: an optional `-`, digits, and an optional fraction (`4`, `4.5`,
+/// `-0.25`); not `NaN`, `inf`, exponents or a leading `+`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Decimal(String);
+
+impl Decimal {
+    /// Parses a plain decimal, or `None` if `text` is not one.
+    pub fn new(text: impl Into<String>) -> Option<Self> {
+        let text = text.into();
+        Self::is_plain_decimal(&text).then_some(Decimal(text))
+    }
+
+    /// The text as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The number.
+    pub fn as_f64(&self) -> f64 {
+        // Checked on construction to be a plain decimal, which `f64` always parses.
+        self.0.parse().unwrap_or(f64::NAN)
+    }
+
+    fn is_plain_decimal(text: &str) -> bool {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let (whole, fraction) = match digits.split_once('.') {
+            Some((whole, fraction)) => (whole, Some(fraction)),
+            None => (digits, None),
+        };
+        !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.as_f64())
+    }
+}
+
+impl WireValue for Decimal {
+    const EXPECTED: &'static str = "a decimal number";
+
+    fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
+        if Self::is_plain_decimal(&raw) {
+            Ok(Decimal(raw.into_owned()))
+        } else {
+            Err(raw)
+        }
+    }
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
+    }
+}
+
 /// Reads a timestamp in RFC 3339 (`2020-08-19T17:40:05.273Z`) or RFC 2822
 /// (`Sun, 25 Mar 2018 09:53:19 +0000`), whichever it is, as UTC.
+///
+/// The year (in UTC) must have four digits, 0000 to 9999, as both formats write it.
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .or_else(|_| DateTime::parse_from_rfc2822(text))
         .ok()
         .map(|time| time.with_timezone(&Utc))
+        .filter(|time| (0..=9999).contains(&time.year()))
 }
 
 const EXPECTED_TIMESTAMP: &str = "an RFC 3339 or RFC 2822 timestamp";
@@ -252,7 +322,6 @@ impl Format<DateTime<Utc>> for Rfc3339 {
 
 /// Timestamps as voice callbacks send them: RFC 2822 (`Sun, 25 Mar 2018 09:53:19 +0000`).
 /// RFC 3339 is accepted on input too.
-#[allow(dead_code)] // the voice families use it
 pub(crate) struct Rfc2822;
 
 impl Format<DateTime<Utc>> for Rfc2822 {
@@ -294,6 +363,20 @@ mod tests {
     }
 
     #[test]
+    fn decimals_keep_their_text() {
+        let mos = Decimal::new("4.50").unwrap();
+        assert_eq!(mos.as_f64(), 4.5);
+        assert_eq!(mos.as_str(), "4.50");
+        assert_eq!(Decimal::new("-0.25").map(|d| d.as_f64()), Some(-0.25));
+        assert_eq!(Decimal::new("4").map(|d| d.as_f64()), Some(4.0));
+        for bad in [
+            "", "-", ".5", "5.", "+4", "NaN", "inf", "1e3", "4,5", "4.5.1", " 4",
+        ] {
+            assert_eq!(Decimal::new(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn durations_know_their_unit() {
         assert_eq!(Seconds(312).as_duration(), Duration::from_secs(312));
         assert_eq!(Minutes(2).as_duration(), Duration::from_secs(120));
@@ -320,6 +403,12 @@ mod tests {
         let offset = parse_timestamp("2018-03-25T11:53:19+02:00").unwrap();
         assert_eq!(offset, rfc3339);
         assert_eq!(parse_timestamp("yesterday"), None);
+        // Five-digit years cannot be written back in either format.
+        assert_eq!(parse_timestamp("Sun, 25 Mar 20018 09:53:22 +0000"), None);
+        assert_eq!(parse_timestamp("0000-01-01T00:30:00+01:00"), None);
+        let early = parse_timestamp("0050-01-01T00:00:00Z").unwrap();
+        assert_eq!(Rfc2822::decode(Rfc2822::encode(&early)), Ok(early));
+        assert_eq!(Rfc3339::decode(Rfc3339::encode(&early)), Ok(early));
         assert_eq!(parse_timestamp(""), None);
     }
 

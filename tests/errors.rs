@@ -332,10 +332,12 @@ fn malformed_bodies_say_what_and_where() {
 
 #[test]
 fn a_body_without_an_event_kind_says_what_was_looked_for() {
-    let bodies: [&[u8]; 5] = [
+    let bodies: [&[u8]; 7] = [
         b"",
         b"AccountSid=AC1&RoomSid=RM1",
         b"StatusCallbackEvent=&RoomSid=RM1",
+        b"CallStatus=&RecordingStatus=&CallSid=CA1",
+        b"MessageStatus=delivered&MessageSid=SM1",
         br#"{"StatusCallbackEvent":"room-ended"}"#,
         b"statuscallbackevent=room-ended",
     ];
@@ -344,12 +346,23 @@ fn a_body_without_an_event_kind_says_what_was_looked_for() {
         assert_eq!(
             err,
             ParseError::MissingDiscriminator {
-                looked_for: &["StatusCallbackEvent"]
+                looked_for: &["StatusCallbackEvent", "RecordingStatus", "CallStatus"]
             },
             "{}",
             String::from_utf8_lossy(body)
         );
-        assert!(err.to_string().contains("`StatusCallbackEvent`"));
+        assert_eq!(
+            err.to_string(),
+            "not a status callback: none of the parameters `StatusCallbackEvent`, \
+             `RecordingStatus`, `CallStatus` is present"
+        );
+        // A family's own parser looks for its own discriminator only.
+        assert_eq!(
+            RoomEvent::from_form(body),
+            Err(ParseError::MissingDiscriminator {
+                looked_for: &["StatusCallbackEvent"]
+            })
+        );
     }
 }
 

@@ -6,11 +6,16 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use chrono::{TimeZone, Timelike, Utc};
+use status_callbacks::live::{EndedReason, MediaProcessorEvent, PlayerStreamerEvent};
 use status_callbacks::video::{
     Codec, CompositionEvent, Container, FailedOperation, ParticipantStatus, RecordingType,
     RoomEvent, RoomStatus, RoomType, TrackKind,
 };
-use status_callbacks::{parse, Event, EventKind};
+use status_callbacks::voice::{
+    AnsweredBy, CallStatus, CallStatusCallback, Direction, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack,
+};
+use status_callbacks::{parse, Event, EventKind, KindSpelling, Provider};
 use strum::IntoEnumIterator;
 
 use common::{assert_round_trip, fixture};
@@ -20,6 +25,15 @@ const ROOM: &str = "RMfef2576d54dbde017a3a8e4df699ef6d";
 const ALICE: &str = "PA6384e2b2184bcbf58eccf10ca7a6563c";
 const COMPOSITION: &str = "CJee05e1dadf1b7f7e166ce182e1d39f86";
 const HOOK: &str = "HK5a582ef17d6a088d9cb644e4c1ea3cdd";
+const PROCESSOR: &str = "ZX649ce0650379a0aaff63c1ce257350de";
+const STREAMER: &str = "VJ0fc31ada719b25e2bfacb1f1939cf09e";
+const CALL: &str = "CA53b9e9679a8ea25880376080b76f98ad";
+const PARENT_CALL: &str = "CAd0e45878043844ffc41aac437e86b602";
+const RECORDING: &str = "RE9f7341aae17b1068c38576d5c0bc093a";
+const CONFERENCE: &str = "CFab3049da9a0cd8d6e8b7c62586752472";
+const SW_PROJECT: &str = "46f86faa-6bbf-9ac9-4a7e-459509a20ed0";
+const SW_CALL: &str = "5184fe7e-4de3-94df-1df7-370740fdf23b";
+const SW_RECORDING: &str = "6c7ba9f2-3a7a-c49d-784d-c9b141d40e40";
 
 /// Declares one `#[test]` per fixture, and [`FIXTURES`] listing them all.
 ///
@@ -38,7 +52,11 @@ macro_rules! fixtures {
                     .unwrap_or_else(|err| panic!("{} does not parse: {err}", $path));
                 assert_round_trip(&body, &$event);
                 let json = serde_json::to_value(&$event).unwrap();
-                assert_eq!(json["StatusCallbackEvent"], $event.kind_str());
+                match &$event {
+                    Event::Call(_) => assert!(json.get("CallStatus").is_some()),
+                    Event::Recording(_) => assert!(json.get("RecordingStatus").is_some()),
+                    _ => assert_eq!(json["StatusCallbackEvent"], $event.kind_str()),
+                }
                 $check
             }
         )+
@@ -59,6 +77,32 @@ macro_rules! expect {
             other => panic!("expected {}, got {other:?}", stringify!($variant)),
         }
     };
+    ($event:expr, MediaProcessor::$variant:ident) => {
+        match $event {
+            Event::MediaProcessor(MediaProcessorEvent::$variant(inner)) => inner,
+            other => panic!("expected {}, got {other:?}", stringify!($variant)),
+        }
+    };
+    ($event:expr, PlayerStreamer::$variant:ident) => {
+        match $event {
+            Event::PlayerStreamer(PlayerStreamerEvent::$variant(inner)) => inner,
+            other => panic!("expected {}, got {other:?}", stringify!($variant)),
+        }
+    };
+}
+
+fn call(event: &Event) -> &CallStatusCallback {
+    match event {
+        Event::Call(call) => call,
+        other => panic!("expected a call status callback, got {other:?}"),
+    }
+}
+
+fn recording(event: &Event) -> &RecordingStatusCallback {
+    match event {
+        Event::Recording(recording) => recording,
+        other => panic!("expected a recording status callback, got {other:?}"),
+    }
 }
 
 fixtures! {
@@ -274,6 +318,311 @@ fixtures! {
         assert_eq!(e.error_message, "Composition failed: no media, check the layout");
     }
 
+    media_processor_started: "live/media-processor-started.txt" => |event| {
+        let e = expect!(&event, MediaProcessor::MediaProcessorStarted);
+        assert_eq!(e.media_processor.sid, PROCESSOR);
+        assert_eq!(e.media_processor.extension, "video-composer-v2");
+        let context = e.media_processor.extension_context().unwrap();
+        assert_eq!(context.room.unwrap().name, ROOM);
+        assert_eq!(context.outputs, [STREAMER]);
+        assert_eq!(
+            e.media_processor.extension_context,
+            format!(r#"{{"room": {{"name": "{ROOM}"}}, "outputs": ["{STREAMER}"]}}"#)
+        );
+        assert_eq!(e.media_processor.url, format!("https://media.twilio.com/v1/MediaProcessors/{PROCESSOR}"));
+        assert_eq!(event.provider(), Provider::Twilio);
+    }
+
+    media_processor_ended: "live/media-processor-ended.txt" => |event| {
+        let e = expect!(&event, MediaProcessor::MediaProcessorEnded);
+        assert_eq!(e.duration.as_duration(), Duration::from_secs(3600));
+        assert_eq!(e.ended_reason, EndedReason::EndedViaApi);
+        assert_eq!(e.timestamp.nanosecond(), 500_000_000);
+    }
+
+    media_processor_failed: "live/media-processor-failed.txt" => |event| {
+        let e = expect!(&event, MediaProcessor::MediaProcessorFailed);
+        assert_eq!(e.ended_reason, EndedReason::ErrorLoadingExtension);
+        assert_eq!(e.error_message, "Extension could not be loaded: 404 Not Found");
+        assert_eq!(e.duration.get(), 4);
+        assert_eq!(e.media_processor.extension, "https://extensions.example.com/composer");
+        let context = e.media_processor.extension_context().unwrap();
+        assert_eq!(context.other["identity"], "composer");
+        assert!(context.outputs.is_empty());
+    }
+
+    stream_started: "live/stream-started.txt" => |event| {
+        let e = expect!(&event, PlayerStreamer::StreamStarted);
+        assert_eq!(e.player_streamer.sid, STREAMER);
+        assert_eq!(e.player_streamer.source, format!("MediaProcessor:{PROCESSOR}"));
+        assert_eq!(e.player_streamer.url, format!("https://media.twilio.com/v1/PlayerStreamers/{STREAMER}"));
+    }
+
+    stream_ended: "live/stream-ended.txt" => |event| {
+        let e = expect!(&event, PlayerStreamer::StreamEnded);
+        assert_eq!(e.spelling, KindSpelling::Standard);
+        assert_eq!(e.ended_reason, EndedReason::StreamDisconnectedBySource);
+        assert_eq!(e.duration.get(), 3599);
+        assert_eq!(event.kind_str(), "stream-ended");
+    }
+
+    stream_failed: "live/stream-failed.txt" => |event| {
+        let e = expect!(&event, PlayerStreamer::StreamFailed);
+        assert_eq!(e.spelling, KindSpelling::Standard);
+        assert_eq!(e.ended_reason, EndedReason::UnexpectedFailure);
+        assert_eq!(e.error_message, "Stream interrupted");
+    }
+
+    player_streamer_ended: "live/player-streamer-ended.txt" => |event| {
+        let e = expect!(&event, PlayerStreamer::StreamEnded);
+        assert_eq!(e.spelling, KindSpelling::Alternate);
+        assert_eq!(e.ended_reason, EndedReason::MaxDurationExceeded);
+        assert_eq!(event.kind(), Some(EventKind::StreamEnded));
+        assert_eq!(event.kind_str(), "player-streamer-ended");
+        assert!(event.to_form().starts_with("StatusCallbackEvent=player-streamer-ended&"));
+    }
+
+    player_streamer_failed: "live/player-streamer-failed.txt" => |event| {
+        let e = expect!(&event, PlayerStreamer::StreamFailed);
+        assert_eq!(e.spelling, KindSpelling::Alternate);
+        assert_eq!(e.error_message, "Source media unavailable");
+        assert_eq!(e.duration.get(), 12);
+        assert_eq!(event.kind_str(), "player-streamer-failed");
+    }
+
+    call_queued: "voice/call-queued.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Queued);
+        assert_eq!(c.sequence_number, 0);
+        assert_eq!(c.call_duration, None);
+        assert_eq!(event.kind(), Some(EventKind::CallStatus));
+        assert_eq!(event.kind_str(), "call-status");
+    }
+
+    call_initiated: "voice/call-initiated.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Initiated);
+        assert_eq!(c.direction, Direction::OutboundApi);
+        assert_eq!(c.from, "+16465550123");
+        assert_eq!(c.to, "+14155550100");
+        assert_eq!(c.caller.as_deref(), Some("+16465550123"));
+    }
+
+    call_ringing: "voice/call-ringing.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Ringing);
+        assert_eq!(c.sequence_number, 1);
+        assert_eq!(c.to_city.as_deref(), Some("SAN FRANCISCO"));
+        assert_eq!(c.from_zip.as_deref(), Some("10004"));
+        assert_eq!(c.timestamp, Utc.with_ymd_and_hms(2018, 3, 25, 9, 52, 22).unwrap());
+    }
+
+    call_in_progress: "voice/call-in-progress.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::InProgress);
+        assert_eq!(c.answered_by, Some(AnsweredBy::MachineEndBeep));
+    }
+
+    call_busy: "voice/call-busy.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Busy);
+        assert_eq!(c.sip_response_code, Some(486));
+        assert_eq!(c.call_duration.map(|d| d.get()), Some(0));
+    }
+
+    call_failed: "voice/call-failed.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Failed);
+        assert_eq!(c.sip_response_code, Some(404));
+    }
+
+    call_no_answer: "voice/call-no-answer.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::NoAnswer);
+        assert_eq!(c.sip_response_code, Some(487));
+        assert_eq!(c.duration.map(|d| d.get()), Some(0));
+    }
+
+    call_canceled: "voice/call-canceled.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Canceled);
+        assert_eq!(c.call_duration, None);
+    }
+
+    call_completed: "voice/call-completed.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Completed);
+        assert_eq!(c.call_sid, CALL);
+        assert_eq!(c.account_sid, ACCOUNT);
+        assert_eq!(c.call_duration.unwrap().as_duration(), Duration::from_secs(49));
+        assert_eq!(c.duration.unwrap().as_duration(), Duration::from_secs(60));
+        assert_eq!(c.to_city.as_deref(), Some("São Paulo"));
+        assert_eq!(c.called_city.as_deref(), Some("São Paulo"));
+        assert_eq!(c.to_zip, None);
+        assert_eq!(c.extra.get("ToZip"), Some(""));
+        assert_eq!(c.extra.get("CalledZip"), Some(""));
+        assert_eq!(c.answered_by, Some(AnsweredBy::Human));
+        assert_eq!(c.from, "+16465550123");
+        assert_eq!(c.api_version, "2010-04-01");
+        assert_eq!(c.callback_source, "call-progress-events");
+        assert_eq!(c.timestamp, Utc.with_ymd_and_hms(2018, 3, 25, 9, 53, 19).unwrap());
+        assert_eq!(c.provider(), Provider::Twilio);
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["CallDuration"], 49);
+        assert_eq!(json["Duration"], 1);
+        assert_eq!(json["From"], "+16465550123");
+        assert_eq!(json["Timestamp"], "Sun, 25 Mar 2018 09:53:19 +0000");
+        assert_eq!(json["ToZip"], "");
+        let form = event.to_form();
+        assert!(form.contains("From=%2B16465550123"), "{form}");
+        assert!(form.contains("Timestamp=Sun%2C+25+Mar+2018+09%3A53%3A19+%2B0000"), "{form}");
+    }
+
+    call_completed_empty_geo: "voice/call-completed-empty-geo.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.direction, Direction::Inbound);
+        assert_eq!(c.from, "anonymous");
+        for empty in [&c.from_city, &c.from_state, &c.from_zip, &c.from_country, &c.to_city,
+            &c.to_state, &c.to_zip, &c.caller_name, &c.caller_city, &c.called_zip]
+        {
+            assert_eq!(empty, &None);
+        }
+        assert_eq!(c.to_country.as_deref(), Some("GB"));
+        assert_eq!(c.stir_verstat.as_deref(), Some("No-TN-Validation"));
+        assert_eq!(c.extra.len(), 15);
+        assert!(c.extra.iter().all(|(_, value)| value.is_empty()));
+    }
+
+    call_completed_child_leg_with_recording: "voice/call-completed-child-leg-with-recording.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.direction, Direction::OutboundDial);
+        assert_eq!(c.parent_call_sid.as_ref().unwrap(), PARENT_CALL);
+        assert_eq!(c.forwarded_from.as_deref(), Some("+16465550199"));
+        assert_eq!(c.caller_name.as_deref(), Some("Zoë Åström"));
+        assert_eq!(c.recording_sid.as_ref().unwrap(), RECORDING);
+        assert_eq!(c.recording_duration.unwrap().get(), 298);
+        assert_eq!(c.duration.unwrap().get(), 5);
+        assert_eq!(c.call_duration.unwrap().get(), 300);
+    }
+
+    call_unknown_status: "voice/call-unknown-status.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Other("transferring".into()));
+        assert_eq!(c.direction, Direction::TrunkingTerminating);
+        assert_eq!(c.answered_by, Some(AnsweredBy::Other("machine_end_voicemail".into())));
+    }
+
+    call_completed_signalwire: "voice/call-completed-signalwire.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.account_sid, SW_PROJECT);
+        assert_eq!(c.call_sid, SW_CALL);
+        assert!(!c.call_sid.is_well_formed());
+        assert_eq!(c.provider(), Provider::SignalWire);
+        assert_eq!(event.provider(), Provider::SignalWire);
+        assert_eq!(c.call_status, CallStatus::Completed);
+        assert_eq!(c.call_duration.unwrap().get(), 49);
+        assert_eq!(c.audio_in_average_ptime, Some(20));
+        assert_eq!(c.audio_in_mos.as_ref().unwrap().as_f64(), 4.37);
+        assert_eq!(c.audio_in_media_packet_count, Some(2451));
+        assert_eq!(c.audio_in_skip_packet_count, Some(12));
+        assert_eq!(c.audio_out_media_packet_count, Some(2449));
+        assert_eq!(c.audio_in_jitter_max_variance, Some(14));
+        assert_eq!(c.sip_result_code, Some(200));
+        assert_eq!(c.sip_invite_result_phrase.as_deref(), Some("OK"));
+        assert_eq!(c.recording_sid.as_ref().unwrap(), SW_RECORDING);
+        assert_eq!(c.duration, None);
+        assert_eq!(c.caller, None);
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["AudioInMos"], 4.37);
+        assert_eq!(json["AudioInMediaPacketCount"], 2451);
+        assert_eq!(json["SipResultCode"], 200);
+        assert!(event.to_form().contains("AudioInMos=4.37"));
+    }
+
+    call_ringing_signalwire: "voice/call-ringing-signalwire.txt" => |event| {
+        let c = call(&event);
+        assert_eq!(c.call_status, CallStatus::Ringing);
+        assert_eq!(c.direction, Direction::OutboundDial);
+        assert_eq!(c.to, "sip:alice@example.sip.signalwire.com");
+        assert_eq!(c.audio_in_mos.as_ref().map(|m| m.as_str()), Some("0"));
+        assert_eq!(c.parent_call_sid.as_ref().unwrap(), "48c4592f-2034-8898-7367-407b414908d2");
+        assert_eq!(c.call_duration, None);
+    }
+
+    recording_in_progress: "voice/recording-in-progress.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.recording_status, RecordingStatus::InProgress);
+        assert_eq!(r.recording_source, RecordingSource::StartCallRecordingTwiml);
+        assert_eq!(r.recording_track, Some(RecordingTrack::Both));
+        assert_eq!(r.recording_duration, None);
+        assert_eq!(r.recording_channels, 2);
+        assert_eq!(r.error_code, Some(0));
+        assert_eq!(r.call_sid.as_ref().unwrap(), CALL);
+        assert_eq!(
+            r.recording_start_time,
+            Some(Utc.with_ymd_and_hms(2026, 3, 24, 18, 15, 40).unwrap())
+        );
+        assert_eq!(event.timestamp(), r.recording_start_time);
+        assert_eq!(event.kind(), Some(EventKind::RecordingStatus));
+    }
+
+    voice_recording_completed: "voice/recording-completed.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.recording_status, RecordingStatus::Completed);
+        assert_eq!(r.recording_sid, RECORDING);
+        assert_eq!(r.recording_duration.unwrap().as_duration(), Duration::from_secs(14));
+        assert_eq!(r.recording_source, RecordingSource::RecordVerb);
+        assert_eq!(r.recording_track, Some(RecordingTrack::Inbound));
+        assert_eq!(r.recording_url, format!("https://api.twilio.com/2010-04-01/Accounts/{ACCOUNT}/Recordings/{RECORDING}"));
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["RecordingDuration"], 14);
+        assert_eq!(json["RecordingStartTime"], "Tue, 24 Mar 2026 18:15:40 +0000");
+        assert_eq!(json["RecordingSource"], "RecordVerb");
+    }
+
+    recording_absent: "voice/recording-absent.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.recording_status, RecordingStatus::Absent);
+        assert_eq!(r.error_code, Some(16102));
+        assert_eq!(r.recording_duration, None);
+        assert_eq!(r.extra.get("RecordingDuration"), Some(""));
+    }
+
+    voice_recording_failed: "voice/recording-failed.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.recording_status, RecordingStatus::Failed);
+        assert_eq!(r.recording_source, RecordingSource::OutboundApi);
+        assert_eq!(r.error_code, Some(16104));
+    }
+
+    recording_completed_conference: "voice/recording-completed-conference.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.conference_sid.as_ref().unwrap(), CONFERENCE);
+        assert_eq!(r.call_sid, None);
+        assert_eq!(r.recording_source, RecordingSource::StartConferenceRecordingApi);
+        assert_eq!(r.recording_channels, 1);
+        assert_eq!(r.recording_duration.unwrap().get(), 612);
+    }
+
+    recording_completed_signalwire: "voice/recording-completed-signalwire.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.account_sid, SW_PROJECT);
+        assert_eq!(r.provider(), Provider::SignalWire);
+        assert_eq!(r.call_sid.as_ref().unwrap(), SW_CALL);
+        assert_eq!(r.recording_sid, SW_RECORDING);
+        assert_eq!(r.recording_source, RecordingSource::DialVerb);
+        assert_eq!(r.recording_duration.unwrap().get(), 47);
+        assert_eq!(r.recording_start_time, None);
+        assert_eq!(r.recording_track, None);
+        assert_eq!(event.timestamp(), None);
+    }
+
+    recording_unknown_status: "voice/recording-unknown-status.txt" => |event| {
+        let r = recording(&event);
+        assert_eq!(r.recording_status, RecordingStatus::Other("transcoding".into()));
+        assert_eq!(r.recording_status.as_str(), "transcoding");
+    }
+
     unknown_conference_participant_join: "unknown/conference-participant-join.txt" => |event| {
         let Event::Unknown(e) = &event else { panic!("expected Unknown, got {event:?}") };
         assert_eq!(e.kind, "participant-join");
@@ -305,10 +654,49 @@ fn every_fixture_file_is_tested() {
 #[test]
 fn every_event_kind_has_a_fixture() {
     for kind in EventKind::iter() {
-        let path = format!("video/{kind}.txt");
+        let path = match kind {
+            EventKind::CallStatus => "voice/call-completed.txt".to_owned(),
+            EventKind::RecordingStatus => "voice/recording-completed.txt".to_owned(),
+            _ if kind.as_str().starts_with("media-processor-")
+                || kind.as_str().starts_with("stream-") =>
+            {
+                format!("live/{kind}.txt")
+            }
+            _ => format!("video/{kind}.txt"),
+        };
         assert!(FIXTURES.contains(&path.as_str()), "no fixture {path}");
         let event = parse(&fixture(&path)).unwrap();
         assert_eq!(event.kind(), Some(kind), "{path}");
         assert_eq!(event.kind_str(), kind.as_str());
+        if let Some(alternate) = kind.alternate_spelling() {
+            let event = parse(&fixture(&format!("live/{alternate}.txt"))).unwrap();
+            assert_eq!(event.kind(), Some(kind));
+            assert_eq!(event.kind_str(), alternate);
+        }
+    }
+}
+
+/// Every documented call status has a fixture `voice/call-<status>.txt`.
+#[test]
+fn every_call_status_has_a_fixture() {
+    for status in CallStatus::DOCUMENTED {
+        let path = format!("voice/call-{status}.txt");
+        let event = parse(&fixture(&path)).unwrap();
+        assert_eq!(&call(&event).call_status, status, "{path}");
+    }
+}
+
+/// Every status a recording callback documents has a fixture `voice/recording-<status>.txt`.
+#[test]
+fn every_recording_callback_status_has_a_fixture() {
+    for status in [
+        RecordingStatus::InProgress,
+        RecordingStatus::Completed,
+        RecordingStatus::Absent,
+        RecordingStatus::Failed,
+    ] {
+        let path = format!("voice/recording-{status}.txt");
+        let event = parse(&fixture(&path)).unwrap();
+        assert_eq!(recording(&event).recording_status, status, "{path}");
     }
 }

@@ -1,0 +1,206 @@
+//! Voice call status callbacks (`CallStatus`).
+
+use chrono::{DateTime, Utc};
+
+use crate::event::status_event;
+use crate::params::{form_struct, Extra};
+use crate::sid::{AccountSid, CallSid, RecordingSid};
+use crate::value::{open_enum, Decimal, Minutes, Rfc2822, Seconds};
+
+open_enum! {
+    /// `CallStatus`: the status of the call when the callback was sent.
+    ///
+    /// A subscription to `answered` arrives as `in-progress`; the `completed` callback is sent
+    /// whatever the final status (`completed`, `busy`, `failed`, `no-answer`, `canceled`).
+    pub enum CallStatus {
+        /// Ready and waiting to be dialled.
+        Queued = "queued",
+        /// Dialling has begun.
+        Initiated = "initiated",
+        /// The call is ringing.
+        Ringing = "ringing",
+        /// The call was answered and is in progress.
+        InProgress = "in-progress",
+        /// The call was answered and ended normally.
+        Completed = "completed",
+        /// The callee was busy.
+        Busy = "busy",
+        /// The call could not be completed (for example, the number does not exist).
+        Failed = "failed",
+        /// The call ended without an answer.
+        NoAnswer = "no-answer",
+        /// The call was canceled over the REST API while queued or ringing.
+        Canceled = "canceled",
+    }
+}
+
+open_enum! {
+    /// `Direction`: how the call came about.
+    pub enum Direction {
+        /// An incoming call.
+        Inbound = "inbound",
+        /// A call made over the REST API.
+        OutboundApi = "outbound-api",
+        /// A call made by `<Dial>`.
+        OutboundDial = "outbound-dial",
+        /// Elastic SIP Trunking, terminating (Twilio only).
+        TrunkingTerminating = "trunking-terminating",
+        /// Elastic SIP Trunking, originating (Twilio only).
+        TrunkingOriginating = "trunking-originating",
+    }
+}
+
+open_enum! {
+    /// `AnsweredBy`: who answered, with answering machine detection (Twilio).
+    pub enum AnsweredBy {
+        /// A person.
+        Human = "human",
+        /// A machine; the greeting had just started.
+        MachineStart = "machine_start",
+        /// A machine; its greeting ended with a beep.
+        MachineEndBeep = "machine_end_beep",
+        /// A machine; its greeting ended with silence.
+        MachineEndSilence = "machine_end_silence",
+        /// A machine; its greeting ended otherwise.
+        MachineEndOther = "machine_end_other",
+        /// A fax machine.
+        Fax = "fax",
+        /// Detection could not tell.
+        Unknown = "unknown",
+    }
+}
+
+form_struct! {
+    /// A voice call status callback, from Twilio or SignalWire.
+    ///
+    /// Parameters both vendors always send are plain fields; everything else is an `Option`,
+    /// `None` when absent or empty (Twilio sends many geographic fields empty).
+    pub struct CallStatusCallback {
+        /// `AccountSid`: the Twilio account, or the SignalWire project (a UUID). Always
+        /// present.
+        pub account_sid: AccountSid = req("AccountSid"),
+        /// `CallSid`: the call (a UUID on SignalWire). Always present.
+        pub call_sid: CallSid = req("CallSid"),
+        /// `ParentCallSid`: the call that created this one. Present on child legs only.
+        pub parent_call_sid: Option<CallSid> = opt("ParentCallSid"),
+        /// `CallStatus`: the call's status. Always present.
+        pub call_status: CallStatus = req("CallStatus"),
+        /// `Direction`: how the call came about. Always present.
+        pub direction: Direction = req("Direction"),
+        /// `ApiVersion`: the API version of the call, e.g. `2010-04-01`. Always present.
+        pub api_version: String = req("ApiVersion"),
+        /// `From`: the caller: an E.164 number (`+14155550100`), `client:name`, a SIP URI, or
+        /// `anonymous` when caller ID is withheld. Always present.
+        pub from: String = req("From"),
+        /// `To`: the callee, in the same forms as `from`. Always present.
+        pub to: String = req("To"),
+        /// `Caller`: the same as `from` (a legacy alias, Twilio).
+        pub caller: Option<String> = opt("Caller"),
+        /// `Called`: the same as `to` (a legacy alias, Twilio).
+        pub called: Option<String> = opt("Called"),
+        /// `ForwardedFrom`: the number the call was forwarded from, when the carrier passes it.
+        pub forwarded_from: Option<String> = opt("ForwardedFrom"),
+        /// `CallerName`: the caller's name, with caller ID lookup enabled.
+        pub caller_name: Option<String> = opt("CallerName"),
+        /// `CallToken`: a token to forward the caller ID of some incoming calls (Twilio).
+        pub call_token: Option<String> = opt("CallToken"),
+        /// `FromCity`: the caller's city, best effort (Twilio).
+        pub from_city: Option<String> = opt("FromCity"),
+        /// `FromState`: the caller's state or province, best effort (Twilio).
+        pub from_state: Option<String> = opt("FromState"),
+        /// `FromZip`: the caller's postal code, best effort (Twilio).
+        pub from_zip: Option<String> = opt("FromZip"),
+        /// `FromCountry`: the caller's country, best effort (Twilio).
+        pub from_country: Option<String> = opt("FromCountry"),
+        /// `ToCity`: the callee's city, best effort (Twilio).
+        pub to_city: Option<String> = opt("ToCity"),
+        /// `ToState`: the callee's state or province, best effort (Twilio).
+        pub to_state: Option<String> = opt("ToState"),
+        /// `ToZip`: the callee's postal code, best effort (Twilio).
+        pub to_zip: Option<String> = opt("ToZip"),
+        /// `ToCountry`: the callee's country, best effort (Twilio).
+        pub to_country: Option<String> = opt("ToCountry"),
+        /// `CallerCity`: the same as `from_city` (legacy, Twilio).
+        pub caller_city: Option<String> = opt("CallerCity"),
+        /// `CallerState`: the same as `from_state` (legacy, Twilio).
+        pub caller_state: Option<String> = opt("CallerState"),
+        /// `CallerZip`: the same as `from_zip` (legacy, Twilio).
+        pub caller_zip: Option<String> = opt("CallerZip"),
+        /// `CallerCountry`: the same as `from_country` (legacy, Twilio).
+        pub caller_country: Option<String> = opt("CallerCountry"),
+        /// `CalledCity`: the same as `to_city` (legacy, Twilio).
+        pub called_city: Option<String> = opt("CalledCity"),
+        /// `CalledState`: the same as `to_state` (legacy, Twilio).
+        pub called_state: Option<String> = opt("CalledState"),
+        /// `CalledZip`: the same as `to_zip` (legacy, Twilio).
+        pub called_zip: Option<String> = opt("CalledZip"),
+        /// `CalledCountry`: the same as `to_country` (legacy, Twilio).
+        pub called_country: Option<String> = opt("CalledCountry"),
+        /// `StirVerstat`: the SHAKEN/STIR verification result of an incoming call, e.g.
+        /// `TN-Validation-Passed-A` (Twilio).
+        pub stir_verstat: Option<String> = opt("StirVerstat"),
+        /// `AnsweredBy`: who answered, with answering machine detection (Twilio).
+        pub answered_by: Option<AnsweredBy> = opt("AnsweredBy"),
+        /// `CallDuration`: how long the call lasted, in seconds. On `completed` only.
+        pub call_duration: Option<Seconds> = opt("CallDuration"),
+        /// `Duration`: the billed length of the call in whole minutes, rounded up. On
+        /// `completed` only (Twilio).
+        pub duration: Option<Minutes> = opt("Duration"),
+        /// `RecordingUrl`: the call's recording, when recording was requested. The file may
+        /// not be ready yet (wait for the recording status callback).
+        pub recording_url: Option<String> = opt("RecordingUrl"),
+        /// `RecordingSid`: the call's recording, when recording was requested.
+        pub recording_sid: Option<RecordingSid> = opt("RecordingSid"),
+        /// `RecordingDuration`: the recording's length in seconds, when recording was
+        /// requested.
+        pub recording_duration: Option<Seconds> = opt("RecordingDuration"),
+        /// `SipResponseCode`: the final SIP response code, e.g. `487` (Twilio).
+        pub sip_response_code: Option<u16> = opt("SipResponseCode"),
+        /// `SipResultCode`: the SIP response code to the INVITE (SignalWire; sent as text,
+        /// always a number).
+        pub sip_result_code: Option<u16> = opt("SipResultCode"),
+        /// `SipInviteResultPhrase`: a description of the INVITE's result (SignalWire).
+        pub sip_invite_result_phrase: Option<String> = opt("SipInviteResultPhrase"),
+        /// `AudioInAveragePtime`: the average time between inbound packets, in milliseconds
+        /// (SignalWire, always sent there).
+        pub audio_in_average_ptime: Option<u32> = opt("AudioInAveragePtime"),
+        /// `AudioInDtmfPacketCount`: DTMF packets in the inbound stream (SignalWire).
+        pub audio_in_dtmf_packet_count: Option<u64> = opt("AudioInDtmfPacketCount"),
+        /// `AudioInFlushPacketCount`: inbound packets dropped from the jitter buffer on
+        /// overflow or underflow (SignalWire).
+        pub audio_in_flush_packet_count: Option<u64> = opt("AudioInFlushPacketCount"),
+        /// `AudioInJitterMaxVariance`: the largest jitter variance of inbound audio packets
+        /// (SignalWire).
+        pub audio_in_jitter_max_variance: Option<u32> = opt("AudioInJitterMaxVariance"),
+        /// `AudioInJitterMinVariance`: the smallest jitter variance of inbound audio packets
+        /// (SignalWire).
+        pub audio_in_jitter_min_variance: Option<u32> = opt("AudioInJitterMinVariance"),
+        /// `AudioInLargestJbSize`: the largest jitter buffer size for inbound audio
+        /// (SignalWire).
+        pub audio_in_largest_jb_size: Option<u32> = opt("AudioInLargestJbSize"),
+        /// `AudioInMos`: the mean opinion score of inbound audio, 1 to 5, sent as a decimal
+        /// string (SignalWire).
+        pub audio_in_mos: Option<Decimal> = opt("AudioInMos"),
+        /// `AudioInMediaPacketCount`: audio packets received (SignalWire).
+        pub audio_in_media_packet_count: Option<u64> = opt("AudioInMediaPacketCount"),
+        /// `AudioInSkipPacketCount`: inbound packets not received in time, i.e. lost
+        /// (SignalWire).
+        pub audio_in_skip_packet_count: Option<u64> = opt("AudioInSkipPacketCount"),
+        /// `AudioOutDtmfPacketCount`: DTMF packets sent (SignalWire).
+        pub audio_out_dtmf_packet_count: Option<u64> = opt("AudioOutDtmfPacketCount"),
+        /// `AudioOutMediaPacketCount`: audio packets sent (SignalWire).
+        pub audio_out_media_packet_count: Option<u64> = opt("AudioOutMediaPacketCount"),
+        /// `CallbackSource`: what sent the callback; `call-progress-events` on status
+        /// callbacks. Always present.
+        pub callback_source: String = req("CallbackSource"),
+        /// `SequenceNumber`: the order the callbacks of this call were fired in, from 0
+        /// (they may arrive in another order). Always present.
+        pub sequence_number: u64 = req("SequenceNumber"),
+        /// `Timestamp`: when the event happened (sent as RFC 2822). Always present.
+        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc2822),
+        /// Parameters with no typed field, and the optional ones sent empty.
+        pub extra: Extra = extra,
+    }
+}
+
+status_event!(CallStatusCallback, CallStatus, Call);
