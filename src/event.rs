@@ -433,7 +433,7 @@ macro_rules! status_event {
 
         impl From<$name> for $crate::Event {
             fn from(event: $name) -> Self {
-                $crate::Event::$variant(event)
+                $crate::Event::$variant(event.into())
             }
         }
     };
@@ -475,8 +475,9 @@ pub enum Event {
     MediaProcessor(MediaProcessorEvent),
     /// A Live PlayerStreamer event: `stream-*` (or `player-streamer-*`).
     PlayerStreamer(PlayerStreamerEvent),
-    /// A voice call status callback (Twilio or SignalWire), told by `CallStatus`.
-    Call(CallStatusCallback),
+    /// A voice call status callback (Twilio or SignalWire), told by `CallStatus`. Boxed: it
+    /// has several times the fields of any other event.
+    Call(Box<CallStatusCallback>),
     /// A voice recording status callback (Twilio or SignalWire), told by `RecordingStatus`.
     Recording(RecordingStatusCallback),
     /// A body with a `StatusCallbackEvent` this crate does not know (a conference callback,
@@ -516,7 +517,7 @@ impl Event {
             return RecordingStatusCallback::decode(&mut params).map(Event::Recording);
         }
         if params.has(CALL_STATUS) {
-            return CallStatusCallback::decode(&mut params).map(Event::Call);
+            return CallStatusCallback::decode(&mut params).map(|call| Event::Call(Box::new(call)));
         }
         Err(ParseError::MissingDiscriminator {
             looked_for: DISCRIMINATORS,

@@ -1,7 +1,7 @@
 //! Typed, validated Twilio and SignalWire status callbacks.
 //!
-//! Twilio and SignalWire report what happened to a Room, a recording or a composition by
-//! sending an `application/x-www-form-urlencoded` request to a URL you choose. This crate turns
+//! Twilio and SignalWire report what happened to a call, a recording, a Video Room or a
+//! composition by sending an `application/x-www-form-urlencoded` request to a URL you choose. This crate turns
 //! such a body into a typed [`Event`], and back: SIDs are newtypes, enumerated values are open
 //! enums, timestamps are [`chrono::DateTime<Utc>`](chrono::DateTime), durations know their unit,
 //! and nothing that was received is lost.
@@ -47,13 +47,24 @@
 //! UTF-8, bodies with no event kind, and documented parameters that are missing or do not have
 //! their documented type; each names the wire parameter and the event kind.
 //!
+//! # Which vendor
+//!
+//! Voice callbacks look the same from both vendors; [`Event::provider`] tells them apart by
+//! the shape of `AccountSid` (a Twilio SID or a SignalWire UUID). It is a heuristic for logging
+//! and defaults, not a proof of origin.
+//!
 //! # Coverage
 //!
-//! | family | events | module |
-//! |---|---|---|
-//! | Video Rooms | `room-created`, `room-ended`, `participant-connected`, `participant-disconnected`, `track-added`, `track-removed`, `track-enabled`, `track-disabled` | [`video`] |
-//! | Video track recordings | `recording-started`, `recording-completed`, `recording-failed` | [`video`] |
-//! | Video Compositions and Hooks | `composition-enqueued`, `composition-hook-failed`, `composition-started`, `composition-available`, `composition-progress`, `composition-failed` | [`video`] |
+//! | family | vendor | events | type |
+//! |---|---|---|---|
+//! | Video Rooms and track recordings | Twilio | `room-*`, `participant-connected`, `participant-disconnected`, `track-*`, `recording-*` | [`video::RoomEvent`] |
+//! | Video Compositions and Hooks | Twilio | `composition-*` | [`video::CompositionEvent`] |
+//! | Live MediaProcessors (retired) | Twilio | `media-processor-*` | [`live::MediaProcessorEvent`] |
+//! | Live PlayerStreamers (retired) | Twilio | `stream-*` (also `player-streamer-*`) | [`live::PlayerStreamerEvent`] |
+//! | Voice call status | Twilio, SignalWire | every `CallStatus` | [`voice::CallStatusCallback`] |
+//! | Voice recording status | Twilio, SignalWire | every `RecordingStatus` | [`voice::RecordingStatusCallback`] |
+//!
+//! [`EventKind`] lists every event kind with its wire string.
 
 #![warn(missing_docs)]
 
@@ -75,9 +86,9 @@ pub use value::{parse_timestamp, Decimal, Milliseconds, Minutes, Seconds};
 /// Parses a status callback POST body (`application/x-www-form-urlencoded`), whatever its
 /// family.
 ///
-/// The family is told by `StatusCallbackEvent`. A body with a `StatusCallbackEvent` this crate
-/// does not know is [`Event::Unknown`]; a body without one is
-/// [`ParseError::MissingDiscriminator`].
+/// The family is told, in this order, by `StatusCallbackEvent` (a value this crate does not
+/// know gives [`Event::Unknown`]), `RecordingStatus` and `CallStatus`; a body with none of them
+/// is [`ParseError::MissingDiscriminator`], which lists them.
 ///
 /// ```
 /// use status_callbacks::{parse, EventKind};

@@ -2,7 +2,7 @@
 //! section C, probes numbered as there) that apply to these callbacks. Each test shows that
 //! this crate's parser gets the case right.
 //!
-//! Not applicable: probes 20/21 (`1` or `True` into a `bool`): no Video parameter is a
+//! Not applicable: probes 20/21 (`1` or `True` into a `bool`): no typed parameter is a
 //! boolean.
 
 mod common;

@@ -1,0 +1,175 @@
+//! Telling the family of a body: `StatusCallbackEvent`, then `RecordingStatus`, then
+//! `CallStatus`; and the provider heuristic.
+
+mod common;
+
+use status_callbacks::live::{MediaProcessorEvent, PlayerStreamerEvent};
+use status_callbacks::video::RoomEvent;
+use status_callbacks::voice::{
+    CallStatus, CallStatusCallback, RecordingStatus, RecordingStatusCallback,
+};
+use status_callbacks::{parse, parse_query, Event, EventKind, ParseError, Provider};
+
+use common::{assert_round_trip, fixture, with_param};
+
+fn appended(path: &str, tail: &str) -> Vec<u8> {
+    let mut body = fixture(path);
+    body.extend_from_slice(tail.as_bytes());
+    body
+}
+
+#[test]
+fn status_callback_event_comes_first() {
+    let body = appended(
+        "video/room-ended.txt",
+        "&CallStatus=completed&RecordingStatus=completed",
+    );
+    let event = parse(&body).unwrap();
+    let Event::Room(RoomEvent::RoomEnded(ended)) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(ended.extra.get("CallStatus"), Some("completed"));
+    assert_eq!(ended.extra.get("RecordingStatus"), Some("completed"));
+    assert_round_trip(&body, &event);
+}
+
+#[test]
+fn an_unknown_status_callback_event_stays_unknown_even_with_a_call_status() {
+    let body = appended("voice/call-completed.txt", "&StatusCallbackEvent=answered");
+    let event = parse(&body).unwrap();
+    let Event::Unknown(unknown) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(unknown.kind, "answered");
+    assert_eq!(unknown.params.get("CallStatus"), Some("completed"));
+    assert_round_trip(&body, &event);
+}
+
+#[test]
+fn recording_status_comes_before_call_status() {
+    let body = appended("voice/recording-completed.txt", "&CallStatus=completed");
+    let event = parse(&body).unwrap();
+    let Event::Recording(recording) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(recording.recording_status, RecordingStatus::Completed);
+    assert_eq!(recording.extra.get("CallStatus"), Some("completed"));
+    assert_round_trip(&body, &event);
+}
+
+#[test]
+fn an_empty_discriminator_is_no_discriminator() {
+    let body = appended(
+        "voice/call-ringing.txt",
+        "&RecordingStatus=&StatusCallbackEvent=",
+    );
+    let event = parse(&body).unwrap();
+    let Event::Call(call) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(call.call_status, CallStatus::Ringing);
+    assert_eq!(call.extra.get("RecordingStatus"), Some(""));
+    assert_eq!(call.extra.get("StatusCallbackEvent"), Some(""));
+    assert_round_trip(&body, &event);
+}
+
+#[test]
+fn voice_callbacks_parse_directly_and_from_queries() {
+    let call = fixture("voice/call-completed-signalwire.txt");
+    let direct = CallStatusCallback::from_form(&call).unwrap();
+    assert_eq!(parse(&call), Ok(Event::from(direct.clone())));
+    let query = format!("?{}", String::from_utf8(call).unwrap());
+    assert_eq!(CallStatusCallback::from_query(&query), Ok(direct.clone()));
+    assert_eq!(parse_query(&query), Ok(Event::from(direct)));
+
+    let recording = fixture("voice/recording-absent.txt");
+    let direct = RecordingStatusCallback::from_form(&recording).unwrap();
+    assert_eq!(direct.recording_status, RecordingStatus::Absent);
+    assert_eq!(Event::from(direct).kind(), Some(EventKind::RecordingStatus));
+}
+
+#[test]
+fn a_voice_parser_names_its_missing_parameters() {
+    let body = with_param(&fixture("voice/call-completed.txt"), "CallStatus", None);
+    assert_eq!(
+        CallStatusCallback::from_form(&body),
+        Err(ParseError::MissingParameter {
+            param: "CallStatus",
+            kind: "call-status".into(),
+        })
+    );
+    let body = with_param(
+        &fixture("voice/recording-completed.txt"),
+        "RecordingUrl",
+        None,
+    );
+    let err = parse(&body).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "missing required parameter `RecordingUrl` for event `recording-status`"
+    );
+}
+
+#[test]
+fn live_family_parsers_refuse_each_other() {
+    let stream = fixture("live/stream-started.txt");
+    assert_eq!(
+        MediaProcessorEvent::from_form(&stream),
+        Err(ParseError::UnexpectedEvent {
+            kind: "stream-started".into(),
+            family: "a Live MediaProcessor event",
+        })
+    );
+    let processor = fixture("live/media-processor-ended.txt");
+    assert!(matches!(
+        PlayerStreamerEvent::from_form(&processor),
+        Err(ParseError::UnexpectedEvent {
+            family: "a Live PlayerStreamer event",
+            ..
+        })
+    ));
+    assert!(matches!(
+        PlayerStreamerEvent::from_form(&fixture("live/player-streamer-failed.txt")),
+        Ok(PlayerStreamerEvent::StreamFailed(_))
+    ));
+}
+
+#[test]
+fn voice_kinds_are_not_status_callback_event_values() {
+    // `call-status` is this crate's name for voice callbacks, not a wire value.
+    let body = with_param(
+        &fixture("video/room-created.txt"),
+        "StatusCallbackEvent",
+        Some("call-status"),
+    );
+    assert!(matches!(parse(&body), Ok(Event::Unknown(unknown)) if unknown.kind == "call-status"));
+}
+
+#[test]
+fn the_provider_is_told_by_the_account_identifier() {
+    let cases = [
+        ("voice/call-completed.txt", Provider::Twilio),
+        ("voice/call-completed-signalwire.txt", Provider::SignalWire),
+        (
+            "voice/recording-completed-signalwire.txt",
+            Provider::SignalWire,
+        ),
+        ("video/room-ended.txt", Provider::Twilio),
+        ("live/stream-ended.txt", Provider::Twilio),
+    ];
+    for (path, provider) in cases {
+        assert_eq!(
+            parse(&fixture(path)).unwrap().provider(),
+            provider,
+            "{path}"
+        );
+    }
+    let made_up = with_param(
+        &fixture("voice/call-completed.txt"),
+        "AccountSid",
+        Some("AC123"),
+    );
+    assert_eq!(parse(&made_up).unwrap().provider(), Provider::Unknown);
+    let anonymous = parse(b"StatusCallbackEvent=conference-end").unwrap();
+    assert_eq!(anonymous.provider(), Provider::Unknown);
+}
