@@ -67,12 +67,16 @@
 //! [`EventKind`] lists every event kind with its wire string.
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub(crate) mod error;
 pub(crate) mod event;
 pub mod live;
 pub(crate) mod params;
 pub mod sid;
+#[cfg(feature = "signature")]
+#[cfg_attr(docsrs, doc(cfg(feature = "signature")))]
+pub mod signature;
 pub(crate) mod value;
 pub mod video;
 pub mod voice;
@@ -82,6 +86,9 @@ pub use event::{Event, EventKind, KindSpelling, UnknownEvent, DISCRIMINATORS};
 pub use params::Extra;
 pub use sid::{AccountSid, EmptySid, Provider};
 pub use value::{parse_timestamp, Decimal, Milliseconds, Minutes, Seconds};
+
+#[cfg(feature = "signature")]
+pub use signature::{SignatureError, Validator, WebhookError};
 
 /// Parses a status callback POST body (`application/x-www-form-urlencoded`), whatever its
 /// family.

@@ -190,6 +190,14 @@ impl<'a> RawParams<'a> {
         Some(std::mem::take(&mut pair.value))
     }
 
+    /// Every pair, as received and decoded, in order (taken or not).
+    #[cfg_attr(not(feature = "signature"), allow(dead_code))]
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.pairs
+            .iter()
+            .map(|pair| (pair.name.as_ref(), pair.value.as_ref()))
+    }
+
     /// Whether `name` is present with a non-empty value (nothing is taken).
     pub(crate) fn has(&self, name: &str) -> bool {
         self.pairs
