@@ -594,6 +594,38 @@ impl Event {
             .map_or(Provider::Unknown, AccountSid::provider)
     }
 
+    /// One line for a log: the kind, every identifier (each parameter whose name ends in
+    /// `Sid`, in wire order), and the timestamp.
+    ///
+    /// ```
+    /// use status_callbacks::parse;
+    ///
+    /// let body = b"StatusCallbackEvent=room-ended&AccountSid=AC1&RoomSid=RM1&RoomName=standup\
+    ///     &RoomStatus=completed&RoomType=group&RoomDuration=312&SequenceNumber=1\
+    ///     &Timestamp=2020-08-19T17%3A40%3A05.273Z";
+    /// assert_eq!(
+    ///     parse(body)?.summary(),
+    ///     "room-ended AccountSid=AC1 RoomSid=RM1 at 2020-08-19T17:40:05.273Z"
+    /// );
+    /// # Ok::<(), status_callbacks::ParseError>(())
+    /// ```
+    pub fn summary(&self) -> String {
+        let mut line = self.kind_str().to_owned();
+        let form = self.to_form();
+        if let Ok(params) = RawParams::scan(form.as_bytes()) {
+            for (name, value) in params.pairs() {
+                if name.ends_with("Sid") && !value.is_empty() {
+                    line.push_str(&format!(" {name}={value}"));
+                }
+            }
+        }
+        if let Some(timestamp) = self.timestamp() {
+            line.push_str(" at ");
+            line.push_str(&timestamp.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+        }
+        line
+    }
+
     /// The parameters no typed field holds (for an unknown event, all but `AccountSid` and
     /// `StatusCallbackEvent`).
     pub fn extra(&self) -> &Extra {

@@ -71,6 +71,9 @@
 
 pub(crate) mod error;
 pub(crate) mod event;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+pub mod integrations;
 pub mod live;
 pub(crate) mod params;
 pub mod sid;

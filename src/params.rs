@@ -191,7 +191,6 @@ impl<'a> RawParams<'a> {
     }
 
     /// Every pair, as received and decoded, in order (taken or not).
-    #[cfg_attr(not(feature = "signature"), allow(dead_code))]
     pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.pairs
             .iter()
