@@ -2,9 +2,8 @@
 //!
 //! Register a [`WebhookConfig`] as app data (`App::app_data(web::Data::new(config))` or
 //! `App::app_data(config)`), and take [`TwilioCallback<T>`] in the handler, with `T` being
-//! [`Event`](crate::Event) or a family type. The body is read through actix-web's own
-//! [`Bytes`](actix_web::web::Bytes) extractor, so [`PayloadConfig`](actix_web::web::PayloadConfig)
-//! limits apply.
+//! [`Event`] or a family type. The body is read through actix-web's own [`Bytes`] extractor, so
+//! [`PayloadConfig`](actix_web::web::PayloadConfig) limits apply.
 //!
 //! ```no_run
 //! use actix_web::{web, App, HttpResponse, HttpServer};

@@ -2,9 +2,8 @@
 //!
 //! Put a [`WebhookConfig`] in the router's state (or anything it can be taken from with
 //! [`FromRef`]), and take [`TwilioCallback<T>`] as the handler's last argument, with `T` being
-//! [`Event`](crate::Event) or a family type. The body is read through axum's own
-//! [`Bytes`](axum::body::Bytes) extractor, so [`DefaultBodyLimit`](axum::extract::DefaultBodyLimit)
-//! applies.
+//! [`Event`] or a family type. The body is read through axum's own [`Bytes`] extractor, so
+//! [`DefaultBodyLimit`](axum::extract::DefaultBodyLimit) applies.
 //!
 //! ```no_run
 //! use axum::{routing::post, Router};
