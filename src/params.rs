@@ -137,6 +137,86 @@ struct Pair<'a> {
 /// The pairs of one body, in order, as typed decoding takes them.
 pub(crate) struct RawParams<'a> {
     pairs: Vec<Pair<'a>>,
+    /// Where the first pair of each name is: a hash table of `index + 1` (0 for an empty
+    /// slot), so that each field finds its pair at once. Built for bodies of
+    /// [`SMALL_BODY_PAIRS`] to [`INDEXED_PAIRS`] pairs; others are searched in order.
+    index: NameIndex,
+}
+
+/// Bodies with more pairs than this, and at most [`INDEXED_PAIRS`], get a [`NameIndex`]: for
+/// fewer, a search in order is as fast as building it.
+const SMALL_BODY_PAIRS: usize = 16;
+/// Bodies with at most this many pairs get a [`NameIndex`].
+const INDEXED_PAIRS: usize = 64;
+
+/// An open-addressing table from a name to its first pair: 128 slots for at most 64 names.
+struct NameIndex {
+    slots: [u8; 128],
+    built: bool,
+}
+
+impl NameIndex {
+    const EMPTY: NameIndex = NameIndex {
+        slots: [0; 128],
+        built: false,
+    };
+
+    fn build(pairs: &[Pair<'_>]) -> Self {
+        let mut index = NameIndex::EMPTY;
+        if pairs.len() <= SMALL_BODY_PAIRS || pairs.len() > INDEXED_PAIRS {
+            return index;
+        }
+        for (at, pair) in pairs.iter().enumerate() {
+            let mut slot = name_hash(&pair.name);
+            loop {
+                match index.slots[slot] {
+                    0 => {
+                        // Lossless: at < INDEXED_PAIRS.
+                        index.slots[slot] = at as u8 + 1;
+                        break;
+                    }
+                    // A repeated name: the first one stays.
+                    taken if pairs[usize::from(taken) - 1].name == pair.name => break,
+                    _ => slot = (slot + 1) % 128,
+                }
+            }
+        }
+        index.built = true;
+        index
+    }
+
+    /// The first pair called `name`, or `None`; `Err` when the table was not built.
+    fn first(&self, pairs: &[Pair<'_>], name: &str) -> Result<Option<usize>, ()> {
+        if !self.built {
+            return Err(());
+        }
+        let mut slot = name_hash(name);
+        loop {
+            match self.slots[slot] {
+                0 => return Ok(None),
+                at if pairs[usize::from(at) - 1].name == name => {
+                    return Ok(Some(usize::from(at) - 1))
+                }
+                _ => slot = (slot + 1) % 128,
+            }
+        }
+    }
+}
+
+/// A slot in 0..128 for a name: its length and up to 16 of its bytes, mixed.
+fn name_hash(name: &str) -> usize {
+    let bytes = name.as_bytes();
+    let word = |part: &[u8]| {
+        let mut buffer = [0u8; 8];
+        let len = part.len().min(8);
+        buffer[..len].copy_from_slice(&part[..len]);
+        u64::from_le_bytes(buffer)
+    };
+    let head = word(bytes);
+    let tail = word(&bytes[bytes.len().saturating_sub(8)..]);
+    let mixed =
+        (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 57) as usize
 }
 
 impl<'a> RawParams<'a> {
@@ -145,44 +225,54 @@ impl<'a> RawParams<'a> {
     /// Follows the WHATWG rules: pairs are split on `&` (empty pieces skipped), name and value
     /// on the first `=`, `+` means space and a `%` not followed by two hex digits stays as it
     /// is. Unlike a lossy decoder, bytes that are not UTF-8 once decoded are an error.
+    ///
+    /// One check that the body is UTF-8, then one pass over its bytes that finds the pairs and
+    /// which names and values need decoding; the others are borrowed.
     pub(crate) fn scan(body: &'a [u8]) -> Result<Self, ParseError> {
-        let mut pairs = Vec::new();
-        let mut offset = 0;
-        for piece in body.split(|&b| b == b'&') {
-            let start = offset;
-            offset += piece.len() + 1;
-            if piece.is_empty() {
+        let text =
+            std::str::from_utf8(body).map_err(|err| malformed_at(body, err.valid_up_to()))?;
+        let bytes = text.as_bytes();
+        let mut pairs = Vec::with_capacity(bytes.len() / 24 + 4);
+        let mut start = 0;
+        let mut eq = usize::MAX;
+        // Whether the name / the value holds a `%` or a `+`.
+        let (mut name_escaped, mut value_escaped) = (false, false);
+        for (at, &byte) in bytes.iter().enumerate() {
+            if !SPECIAL[usize::from(byte)] {
                 continue;
             }
-            let (name, value, value_start) = match piece.iter().position(|&b| b == b'=') {
-                Some(eq) => (&piece[..eq], &piece[eq + 1..], start + eq + 1),
-                None => (piece, &piece[piece.len()..], start + piece.len()),
-            };
-            let name = decode(name).ok_or_else(|| ParseError::Malformed {
-                what: "a parameter name".to_owned(),
-                offset: start,
-            })?;
-            let value = decode(value).ok_or_else(|| ParseError::Malformed {
-                what: format!("the value of `{}`", excerpt(&name)),
-                offset: value_start,
-            })?;
-            pairs.push(Pair {
-                name,
-                value,
-                taken: false,
-            });
+            match byte {
+                b'&' => {
+                    push_pair(&mut pairs, text, start, eq, at, name_escaped, value_escaped)?;
+                    start = at + 1;
+                    eq = usize::MAX;
+                    (name_escaped, value_escaped) = (false, false);
+                }
+                b'=' if eq == usize::MAX => eq = at,
+                b'=' => {}
+                _ if eq == usize::MAX => name_escaped = true,
+                _ => value_escaped = true,
+            }
         }
-        Ok(RawParams { pairs })
+        push_pair(
+            &mut pairs,
+            text,
+            start,
+            eq,
+            bytes.len(),
+            name_escaped,
+            value_escaped,
+        )?;
+        let index = NameIndex::build(&pairs);
+        Ok(RawParams { pairs, index })
     }
 
     /// Takes the first untaken value of `name`, if there is one.
     ///
     /// With `skip_empty`, an empty value is left in place (for `extra`) and `None` returned.
     fn take_value(&mut self, name: &str, skip_empty: bool) -> Option<Cow<'a, str>> {
-        let pair = self
-            .pairs
-            .iter_mut()
-            .find(|pair| !pair.taken && pair.name == name)?;
+        let at = self.find_untaken(name)?;
+        let pair = &mut self.pairs[at];
         if skip_empty && pair.value.is_empty() {
             return None;
         }
@@ -197,12 +287,23 @@ impl<'a> RawParams<'a> {
             .map(|pair| (pair.name.as_ref(), pair.value.as_ref()))
     }
 
+    /// Where the first untaken pair called `name` is.
+    fn find_untaken(&self, name: &str) -> Option<usize> {
+        match self.index.first(&self.pairs, name) {
+            Ok(Some(at)) if !self.pairs[at].taken => Some(at),
+            Ok(None) => None,
+            // Not indexed, or the first one is taken already: search in order.
+            _ => self
+                .pairs
+                .iter()
+                .position(|pair| !pair.taken && pair.name == name),
+        }
+    }
+
     /// Whether `name` is present with a non-empty value (nothing is taken).
     pub(crate) fn has(&self, name: &str) -> bool {
-        self.pairs
-            .iter()
-            .find(|pair| !pair.taken && pair.name == name)
-            .is_some_and(|pair| !pair.value.is_empty())
+        self.find_untaken(name)
+            .is_some_and(|at| !self.pairs[at].value.is_empty())
     }
 
     /// The first non-empty value of `name`, taken: what tells a body's kind.
@@ -255,34 +356,120 @@ impl<'a> RawParams<'a> {
     /// Every pair, taken or not, as received: for events nothing typed was made of.
     pub(crate) fn take_rest(&mut self) -> Extra {
         let pairs = std::mem::take(&mut self.pairs);
-        RawParams { pairs }.into_extra()
+        RawParams {
+            pairs,
+            index: NameIndex::EMPTY,
+        }
+        .into_extra()
     }
 }
 
-/// Percent-decodes one name or value, borrowing when there is nothing to decode.
-fn decode(raw: &[u8]) -> Option<Cow<'_, str>> {
-    if !raw.iter().any(|&b| b == b'%' || b == b'+') {
-        return std::str::from_utf8(raw).ok().map(Cow::Borrowed);
+/// The bytes the scan stops at: `&`, `=`, `%` and `+`.
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'=' as usize] = true;
+    table[b'%' as usize] = true;
+    table[b'+' as usize] = true;
+    table
+};
+
+/// Adds the pair `text[start..end]` (name and value split at `eq`, `usize::MAX` for none),
+/// decoding the parts that need it. Empty pieces are skipped.
+fn push_pair<'a>(
+    pairs: &mut Vec<Pair<'a>>,
+    text: &'a str,
+    start: usize,
+    eq: usize,
+    end: usize,
+    name_escaped: bool,
+    value_escaped: bool,
+) -> Result<(), ParseError> {
+    if start == end {
+        return Ok(());
     }
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        match raw[i] {
-            b'+' => out.push(b' '),
+    let (name, value, value_start) = if eq == usize::MAX {
+        (&text[start..end], "", end)
+    } else {
+        (&text[start..eq], &text[eq + 1..end], eq + 1)
+    };
+    let name = if name_escaped {
+        decode(name).ok_or_else(|| ParseError::Malformed {
+            what: "a parameter name".to_owned(),
+            offset: start,
+        })?
+    } else {
+        Cow::Borrowed(name)
+    };
+    let value = if value_escaped {
+        decode(value).ok_or_else(|| ParseError::Malformed {
+            what: format!("the value of `{}`", excerpt(&name)),
+            offset: value_start,
+        })?
+    } else {
+        Cow::Borrowed(value)
+    };
+    pairs.push(Pair {
+        name,
+        value,
+        taken: false,
+    });
+    Ok(())
+}
+
+/// The error for a body whose bytes stop being UTF-8 at `offset`, naming the part it is in.
+fn malformed_at(body: &[u8], offset: usize) -> ParseError {
+    let start = body[..offset]
+        .iter()
+        .rposition(|&b| b == b'&')
+        .map_or(0, |at| at + 1);
+    let piece = &body[start..];
+    let piece = &piece[..piece.iter().position(|&b| b == b'&').unwrap_or(piece.len())];
+    match piece.iter().position(|&b| b == b'=') {
+        Some(eq) if start + eq < offset => ParseError::Malformed {
+            what: format!(
+                "the value of `{}`",
+                excerpt(&String::from_utf8_lossy(&piece[..eq]))
+            ),
+            offset: start + eq + 1,
+        },
+        _ => ParseError::Malformed {
+            what: "a parameter name".to_owned(),
+            offset: start,
+        },
+    }
+}
+
+/// Decodes `%XX` and `+` in a name or value; `None` if the result is not UTF-8.
+fn decode(raw: &str) -> Option<Cow<'_, str>> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'+' => {
+                out.extend_from_slice(&bytes[copied..at]);
+                out.push(b' ');
+                at += 1;
+                copied = at;
+            }
             b'%' => match (
-                raw.get(i + 1).and_then(|&b| hex(b)),
-                raw.get(i + 2).and_then(|&b| hex(b)),
+                bytes.get(at + 1).and_then(|&b| hex(b)),
+                bytes.get(at + 2).and_then(|&b| hex(b)),
             ) {
                 (Some(high), Some(low)) => {
+                    out.extend_from_slice(&bytes[copied..at]);
                     out.push(high << 4 | low);
-                    i += 2;
+                    at += 3;
+                    copied = at;
                 }
-                _ => out.push(b'%'),
+                _ => at += 1,
             },
-            b => out.push(b),
+            _ => at += 1,
         }
-        i += 1;
     }
+    out.extend_from_slice(&bytes[copied..]);
     String::from_utf8(out).ok().map(Cow::Owned)
 }
 
@@ -639,6 +826,31 @@ mod tests {
         );
         let err = RawParams::scan(b"A=1&\xff=2").err().unwrap();
         assert!(matches!(err, ParseError::Malformed { offset: 4, .. }));
+    }
+
+    #[test]
+    fn the_name_index_agrees_with_a_search_in_order() {
+        for count in [0, 1, 5, 63, 64, 65, 200] {
+            let body: String = (0..count)
+                .map(|i| format!("N{}=v{i}&", i % 40))
+                .chain(["Caller=a&CallerCity=b&Called=c&".to_owned()])
+                .collect();
+            let params = RawParams::scan(body.as_bytes()).unwrap();
+            for name in [
+                "N0",
+                "N7",
+                "N39",
+                "N40",
+                "Caller",
+                "CallerCity",
+                "Called",
+                "X",
+                "",
+            ] {
+                let expected = params.pairs.iter().position(|pair| pair.name == name);
+                assert_eq!(params.find_untaken(name), expected, "{count} pairs, {name}");
+            }
+        }
     }
 
     #[test]

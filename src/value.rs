@@ -328,7 +328,13 @@ impl Format<DateTime<Utc>> for Rfc2822 {
     const EXPECTED: &'static str = EXPECTED_TIMESTAMP;
 
     fn decode(raw: Cow<'_, str>) -> Result<DateTime<Utc>, Cow<'_, str>> {
-        parse_timestamp(&raw).ok_or(raw)
+        // The voice format first: it is what these fields hold.
+        DateTime::parse_from_rfc2822(&raw)
+            .ok()
+            .map(|time| time.with_timezone(&Utc))
+            .filter(|time| (0..=9999).contains(&time.year()))
+            .or_else(|| parse_timestamp(&raw))
+            .ok_or(raw)
     }
 
     fn encode(value: &DateTime<Utc>) -> Cow<'_, str> {
