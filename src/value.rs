@@ -321,7 +321,8 @@ impl Format<DateTime<Utc>> for Rfc3339 {
 }
 
 /// Timestamps as voice callbacks send them: RFC 2822 (`Sun, 25 Mar 2018 09:53:19 +0000`).
-/// RFC 3339 is accepted on input too.
+/// RFC 3339 is accepted on input too, and written back when the instant has a fraction of a
+/// second, which RFC 2822 cannot hold.
 pub(crate) struct Rfc2822;
 
 impl Format<DateTime<Utc>> for Rfc2822 {
@@ -337,8 +338,14 @@ impl Format<DateTime<Utc>> for Rfc2822 {
             .ok_or(raw)
     }
 
+    /// RFC 2822 has no fractions of a second: an instant that has one (received in RFC 3339)
+    /// is written in RFC 3339, so that it reads back the same.
     fn encode(value: &DateTime<Utc>) -> Cow<'_, str> {
-        Cow::Owned(value.format("%a, %d %b %Y %H:%M:%S %z").to_string())
+        if value.timestamp_subsec_nanos() == 0 {
+            Cow::Owned(value.format("%a, %d %b %Y %H:%M:%S %z").to_string())
+        } else {
+            Rfc3339::encode(value)
+        }
     }
 }
 
