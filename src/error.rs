@@ -37,6 +37,14 @@ pub enum ParseError {
         offset: usize,
     },
 
+    /// The body holds more parameters than [`MAX_PARAMETERS`](crate::MAX_PARAMETERS): it is
+    /// refused before more of it is read.
+    #[error("the body holds more than {limit} parameters")]
+    TooManyParameters {
+        /// The limit, [`MAX_PARAMETERS`](crate::MAX_PARAMETERS).
+        limit: usize,
+    },
+
     /// None of the parameters that tell what a body is was present (or all were empty).
     #[error(
         "not a status callback: none of the parameters {} is present",

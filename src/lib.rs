@@ -47,6 +47,16 @@
 //! UTF-8, bodies with no event kind, and documented parameters that are missing or do not have
 //! their documented type; each names the wire parameter and the event kind.
 //!
+//! # Limits
+//!
+//! A body may hold at most [`MAX_PARAMETERS`] parameters; one with more is refused with
+//! [`ParseError::TooManyParameters`] as soon as the scan reaches the limit. Real callbacks
+//! carry fewer than a hundred. Within that, the time to parse grows linearly with the size of
+//! the body, and the memory used is the event itself: names and values that need no decoding
+//! are borrowed from the body until the event keeps them. There is no limit on the size of a
+//! value; limit the size of request bodies in your web framework (the integrations use the
+//! framework's own limit).
+//!
 //! # Which vendor
 //!
 //! Voice callbacks look the same from both vendors; [`Event::provider`] tells them apart by
@@ -66,6 +76,7 @@
 //!
 //! [`EventKind`] lists every event kind with its wire string.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -86,7 +97,7 @@ pub mod voice;
 
 pub use error::ParseError;
 pub use event::{Event, EventKind, KindSpelling, UnknownEvent, DISCRIMINATORS};
-pub use params::Extra;
+pub use params::{Extra, MAX_PARAMETERS};
 pub use sid::{AccountSid, EmptySid, Provider};
 pub use value::{parse_timestamp, Decimal, Milliseconds, Minutes, Seconds};
 

@@ -12,6 +12,11 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{excerpt, ParseError};
 
+/// The most parameters a body may hold; one with more is refused with
+/// [`ParseError::TooManyParameters`](crate::ParseError::TooManyParameters). Real callbacks
+/// carry fewer than a hundred.
+pub const MAX_PARAMETERS: usize = 1000;
+
 /// Parameters that no typed field of an event holds, in the order received.
 ///
 /// These are the parameters the vendor documentation does not list for the event (Twilio adds
@@ -232,7 +237,9 @@ impl<'a> RawParams<'a> {
         let text =
             std::str::from_utf8(body).map_err(|err| malformed_at(body, err.valid_up_to()))?;
         let bytes = text.as_bytes();
-        let mut pairs = Vec::with_capacity(bytes.len() / 24 + 4);
+        // About one pair per 24 bytes in real callbacks; beyond a real callback's size the
+        // vector grows as pairs are found, so a hostile body costs only what it holds.
+        let mut pairs = Vec::with_capacity((bytes.len() / 24 + 4).min(INDEXED_PAIRS));
         let mut start = 0;
         let mut eq = usize::MAX;
         // Whether the name / the value holds a `%` or a `+`.
@@ -244,6 +251,11 @@ impl<'a> RawParams<'a> {
             match byte {
                 b'&' => {
                     push_pair(&mut pairs, text, start, eq, at, name_escaped, value_escaped)?;
+                    if pairs.len() > MAX_PARAMETERS {
+                        return Err(ParseError::TooManyParameters {
+                            limit: MAX_PARAMETERS,
+                        });
+                    }
                     start = at + 1;
                     eq = usize::MAX;
                     (name_escaped, value_escaped) = (false, false);
@@ -263,6 +275,11 @@ impl<'a> RawParams<'a> {
             name_escaped,
             value_escaped,
         )?;
+        if pairs.len() > MAX_PARAMETERS {
+            return Err(ParseError::TooManyParameters {
+                limit: MAX_PARAMETERS,
+            });
+        }
         let index = NameIndex::build(&pairs);
         Ok(RawParams { pairs, index })
     }

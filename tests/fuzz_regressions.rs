@@ -32,9 +32,14 @@ fn a_voice_timestamp_with_a_fraction_keeps_it() {
     ))
     .unwrap();
     let event = parse(&body).unwrap();
-    let Event::Call(call) = &event else { panic!("{event:?}") };
+    let Event::Call(call) = &event else {
+        panic!("{event:?}")
+    };
     assert_eq!(call.timestamp.nanosecond(), 514_000_000);
     let form = event.to_form();
-    assert!(form.contains("Timestamp=2019-08-19T17%3A35%3A01.514Z"), "{form}");
+    assert!(
+        form.contains("Timestamp=2019-08-19T17%3A35%3A01.514Z"),
+        "{form}"
+    );
     common::assert_round_trip(&body, &event);
 }
