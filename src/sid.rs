@@ -22,8 +22,8 @@ macro_rules! sids {
             "\n\nThe identifier of ", $resource, ": `", $prefix,
             "` and 32 hexadecimal digits on Twilio. Any non-empty value is accepted."
         )]
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Box<str>);
+        #[derive(Clone)]
+        pub struct $name(Repr);
 
         impl $name {
             /// The two letters a Twilio identifier of this resource starts with.
@@ -34,30 +34,56 @@ macro_rules! sids {
             /// The parsers never produce an empty identifier: an empty value of a required
             /// parameter is an error.
             pub fn new(value: impl Into<String>) -> Self {
-                $name(value.into().into_boxed_str())
+                $name(Repr::from_string(value.into()))
             }
 
             /// The identifier as sent.
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
 
             /// Whether the value has the documented Twilio shape: the prefix, then 32 hex
             /// digits (either case). SignalWire UUIDs answer `false`.
             pub fn is_well_formed(&self) -> bool {
-                is_twilio_sid(&self.0, $prefix)
+                is_twilio_sid(self.as_str(), $prefix)
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Eq for $name {}
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state)
             }
         }
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, concat!(stringify!($name), "({:?})"), &*self.0)
+                write!(f, concat!(stringify!($name), "({:?})"), self.as_str())
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
@@ -76,31 +102,31 @@ macro_rules! sids {
 
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
 
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                &*self.0 == other
+                self.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                &*self.0 == *other
+                self.as_str() == *other
             }
         }
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
+                serializer.serialize_str(self.as_str())
             }
         }
 
@@ -108,11 +134,14 @@ macro_rules! sids {
             const EXPECTED: &'static str = "a non-empty identifier";
 
             fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
-                Ok($name::new(raw))
+                Ok($name(match raw {
+                    Cow::Borrowed(text) => Repr::from_str(text),
+                    Cow::Owned(text) => Repr::from_string(text),
+                }))
             }
 
             fn to_wire(&self) -> Cow<'_, str> {
-                Cow::Borrowed(&self.0)
+                Cow::Borrowed(self.as_str())
             }
         }
     )*};
@@ -178,7 +207,7 @@ impl AccountSid {
     pub fn provider(&self) -> Provider {
         if self.is_well_formed() {
             Provider::Twilio
-        } else if is_uuid(&self.0) {
+        } else if is_uuid(self.as_str()) {
             Provider::SignalWire
         } else {
             Provider::Unknown
@@ -193,6 +222,51 @@ fn is_uuid(value: &str) -> bool {
             8 | 13 | 18 | 23 => b == b'-',
             _ => b.is_ascii_hexdigit(),
         })
+}
+
+/// Identifiers up to this many bytes are kept without an allocation: Twilio SIDs have 34,
+/// UUIDs 36.
+const INLINE: usize = 36;
+
+/// An identifier's text: in place when short, on the heap otherwise.
+#[derive(Clone)]
+enum Repr {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Repr {
+    fn from_str(text: &str) -> Self {
+        if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            // Lossless: text.len() <= INLINE < 256.
+            Repr::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            Repr::Heap(text.into())
+        }
+    }
+
+    fn from_string(text: String) -> Self {
+        if text.len() <= INLINE {
+            Repr::from_str(&text)
+        } else {
+            Repr::Heap(text.into_boxed_str())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `str` whole, so they are UTF-8.
+            Repr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Repr::Heap(text) => text,
+        }
+    }
 }
 
 /// The error of parsing an empty string as an identifier.
