@@ -181,6 +181,17 @@ fn t12_to_t16_json_bodies_are_signed_through_body_sha256() {
     );
 }
 
+/// Found by fuzzing the signature target: signing a URL whose `bodySHA256` is not the body's
+/// hash gives a signature of the URL, and the request is still refused for its body.
+#[test]
+fn a_wrong_body_hash_is_refused_even_when_the_url_is_signed() {
+    let url = "https://hooks.example.com/cb?bodySHA256=NEW%20YORK";
+    let body = br#"{"a":1}"#;
+    let signature = sign_body(TOKEN, url, body).unwrap();
+    assert_eq!(sign(TOKEN, url, &[]), signature);
+    assert_eq!(twilio().validate(url, body, &signature), Err(SignatureError::BodyHashMismatch));
+}
+
 #[test]
 fn t17_and_go_vectors() {
     let docs = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675310&Digits=1234\
