@@ -16,7 +16,6 @@ use std::process::ExitCode;
 use actix_web::{web, App, HttpResponse, HttpServer};
 use status_callbacks::integrations::actix::TwilioCallback;
 use status_callbacks::integrations::{CallbackRejection, WebhookConfig};
-use status_callbacks::signature::{PublicUrl, Validator};
 use status_callbacks::Event;
 
 async fn callback(
@@ -34,34 +33,16 @@ async fn callback(
     }
 }
 
-/// The configuration from the environment, or what is missing.
-fn config() -> Result<(WebhookConfig, String), String> {
-    let token = std::env::var("TWILIO_AUTH_TOKEN")
-        .ok()
-        .filter(|token| !token.is_empty())
-        .ok_or("set TWILIO_AUTH_TOKEN to the account's Auth Token")?;
-    let public_url: PublicUrl = std::env::var("PUBLIC_URL")
-        .map_err(|_| {
-            "set PUBLIC_URL to the URL Twilio calls, e.g. https://hooks.example.com".to_owned()
-        })?
-        .parse()
-        .map_err(|err| format!("PUBLIC_URL: {err}"))?;
-    let listen = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
-    Ok((
-        WebhookConfig::new(Validator::twilio(&token), public_url),
-        listen,
-    ))
-}
-
 #[actix_web::main]
 async fn main() -> ExitCode {
-    let (config, listen) = match config() {
+    let config = match WebhookConfig::from_env() {
         Ok(config) => config,
         Err(problem) => {
             eprintln!("actix_receiver: {problem}");
             return ExitCode::from(2);
         }
     };
+    let listen = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     let server = HttpServer::new(move || {
         App::new()
             .app_data(web::Data::new(config.clone()))

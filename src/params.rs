@@ -136,7 +136,17 @@ impl Serialize for Extra {
 struct Pair<'a> {
     name: Cow<'a, str>,
     value: Cow<'a, str>,
+    /// The name's [`tag`], to rule out most other names without comparing them.
+    tag: u32,
     taken: bool,
+}
+
+/// A name's length and first and last bytes: equal names have equal tags.
+fn tag(name: &str) -> u32 {
+    let bytes = name.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0);
+    let last = bytes.last().copied().unwrap_or(0);
+    (bytes.len() as u32) << 16 | u32::from(first) << 8 | u32::from(last)
 }
 
 /// The pairs of one body, in order, as typed decoding takes them.
@@ -244,10 +254,23 @@ impl<'a> RawParams<'a> {
         let mut eq = usize::MAX;
         // Whether the name / the value holds a `%` or a `+`.
         let (mut name_escaped, mut value_escaped) = (false, false);
-        for (at, &byte) in bytes.iter().enumerate() {
+        let mut at = 0;
+        while at < bytes.len() {
+            // Eight bytes at a time while none of them is special.
+            if let Some(word) = bytes.get(at..at + 8) {
+                if let Ok(word) = <[u8; 8]>::try_from(word) {
+                    if !has_special(u64::from_le_bytes(word)) {
+                        at += 8;
+                        continue;
+                    }
+                }
+            }
+            let byte = bytes[at];
+            at += 1;
             if !SPECIAL[usize::from(byte)] {
                 continue;
             }
+            let at = at - 1;
             match byte {
                 b'&' => {
                     push_pair(&mut pairs, text, start, eq, at, name_escaped, value_escaped)?;
@@ -310,10 +333,12 @@ impl<'a> RawParams<'a> {
             Ok(Some(at)) if !self.pairs[at].taken => Some(at),
             Ok(None) => None,
             // Not indexed, or the first one is taken already: search in order.
-            _ => self
-                .pairs
-                .iter()
-                .position(|pair| !pair.taken && pair.name == name),
+            _ => {
+                let tag = tag(name);
+                self.pairs
+                    .iter()
+                    .position(|pair| pair.tag == tag && !pair.taken && pair.name == name)
+            }
         }
     }
 
@@ -391,8 +416,21 @@ static SPECIAL: [bool; 256] = {
     table
 };
 
+/// Whether any of the eight bytes of `word` is `&`, `=`, `%` or `+`.
+fn has_special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    (zero_byte(word ^ (ONES * 0x26))
+        | zero_byte(word ^ (ONES * 0x3D))
+        | zero_byte(word ^ (ONES * 0x25))
+        | zero_byte(word ^ (ONES * 0x2B)))
+        != 0
+}
+
 /// Adds the pair `text[start..end]` (name and value split at `eq`, `usize::MAX` for none),
 /// decoding the parts that need it. Empty pieces are skipped.
+#[inline(always)]
 fn push_pair<'a>(
     pairs: &mut Vec<Pair<'a>>,
     text: &'a str,
@@ -427,6 +465,7 @@ fn push_pair<'a>(
         Cow::Borrowed(value)
     };
     pairs.push(Pair {
+        tag: tag(&name),
         name,
         value,
         taken: false,
@@ -868,6 +907,22 @@ mod tests {
                 assert_eq!(params.find_untaken(name), expected, "{count} pairs, {name}");
             }
         }
+    }
+
+    #[test]
+    fn words_with_special_bytes_are_found() {
+        assert!(!has_special(u64::from_le_bytes(*b"RoomSidR")));
+        for special in [b'&', b'=', b'%', b'+'] {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = special;
+                assert!(has_special(u64::from_le_bytes(word)), "{special} at {at}");
+            }
+        }
+        // Bytes next to the special ones, and non-ASCII bytes, are not special.
+        assert!(!has_special(u64::from_le_bytes([
+            0x24, 0x27, 0x3C, 0x3E, 0x2A, 0x2C, 0xA6, 0xBD
+        ])));
     }
 
     #[test]

@@ -189,7 +189,10 @@ fn a_wrong_body_hash_is_refused_even_when_the_url_is_signed() {
     let body = br#"{"a":1}"#;
     let signature = sign_body(TOKEN, url, body).unwrap();
     assert_eq!(sign(TOKEN, url, &[]), signature);
-    assert_eq!(twilio().validate(url, body, &signature), Err(SignatureError::BodyHashMismatch));
+    assert_eq!(
+        twilio().validate(url, body, &signature),
+        Err(SignatureError::BodyHashMismatch)
+    );
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub mod axum;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::signature::{PublicUrl, SignatureError, Validator};
+use crate::signature::{InvalidPublicUrl, PublicUrl, SignatureError, Validator};
 use crate::{ParseError, StatusCallback};
 
 /// What an extractor needs: how to check signatures, and which URL Twilio called.
@@ -89,6 +89,20 @@ impl WebhookConfig {
                 trust_forwarded_headers,
             }),
         }
+    }
+
+    /// Reads the configuration from the environment: the Auth Token from `TWILIO_AUTH_TOKEN`
+    /// and the public base URL from `PUBLIC_URL` (e.g. `https://hooks.example.com`).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let token = std::env::var("TWILIO_AUTH_TOKEN")
+            .ok()
+            .filter(|token| !token.is_empty())
+            .ok_or(ConfigError::Missing("TWILIO_AUTH_TOKEN"))?;
+        let public_url = std::env::var("PUBLIC_URL")
+            .map_err(|_| ConfigError::Missing("PUBLIC_URL"))?
+            .parse()
+            .map_err(ConfigError::PublicUrl)?;
+        Ok(WebhookConfig::new(Validator::twilio(&token), public_url))
     }
 
     /// Builds the URL from `X-Forwarded-Proto` and `X-Forwarded-Host` when a request has both,
@@ -151,6 +165,18 @@ impl WebhookConfig {
             .map_err(CallbackRejection::from)?;
         crate::signature::parse_callback(&url, body).map_err(CallbackRejection::Parse)
     }
+}
+
+/// Why [`WebhookConfig::from_env`] could not read a configuration.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// An environment variable is not set (or empty).
+    #[error("set {0}")]
+    Missing(&'static str),
+    /// `PUBLIC_URL` is not a base URL.
+    #[error("PUBLIC_URL: {0}")]
+    PublicUrl(InvalidPublicUrl),
 }
 
 /// Why an extractor refused a request. Each maps to a status code
