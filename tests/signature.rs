@@ -195,6 +195,23 @@ fn a_wrong_body_hash_is_refused_even_when_the_url_is_signed() {
     );
 }
 
+/// Found by fuzzing: the official algorithm drops repeated values, so a copy of a pair the
+/// body already holds does not change what is signed (nor the event: the copy lands in
+/// `extra`). Any other added pair does.
+#[test]
+fn a_copy_of_an_existing_pair_is_signed_as_the_original() {
+    let body = b"CallSid=CA1&Injected=1";
+    let signature = sign_body(TOKEN, URL, body).unwrap();
+    assert_eq!(
+        twilio().validate(URL, b"CallSid=CA1&Injected=1&Injected=1", &signature),
+        Ok(())
+    );
+    assert_eq!(
+        twilio().validate(URL, b"CallSid=CA1&Injected=1&Injected=2", &signature),
+        Err(SignatureError::Mismatch)
+    );
+}
+
 #[test]
 fn t17_and_go_vectors() {
     let docs = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675310&Digits=1234\

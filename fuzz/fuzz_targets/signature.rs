@@ -35,12 +35,17 @@ fuzz_target!(|data: &[u8]| {
             Validator::twilio("other").validate(&url, body, &signed),
             Err(SignatureError::Mismatch)
         );
-        let mut changed = body.to_vec();
-        changed.extend_from_slice(b"&Injected=1");
-        assert_eq!(
-            twilio.validate(&url, &changed, &signed),
-            Err(SignatureError::Mismatch),
-            "a changed body"
-        );
+        // Twilio's algorithm drops repeated values, so only a pair the body does not hold yet
+        // changes what is signed.
+        let already_there = form_urlencoded::parse(body).any(|(name, value)| name == "Injected" && value == "1");
+        if !already_there {
+            let mut changed = body.to_vec();
+            changed.extend_from_slice(b"&Injected=1");
+            assert_eq!(
+                twilio.validate(&url, &changed, &signed),
+                Err(SignatureError::Mismatch),
+                "a changed body"
+            );
+        }
     }
 });
