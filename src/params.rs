@@ -254,24 +254,25 @@ impl<'a> RawParams<'a> {
         let mut eq = usize::MAX;
         // Whether the name / the value holds a `%` or a `+`.
         let (mut name_escaped, mut value_escaped) = (false, false);
-        let mut at = 0;
-        while at < bytes.len() {
-            // Eight bytes at a time while none of them is special.
-            if let Some(word) = bytes.get(at..at + 8) {
-                if let Ok(word) = <[u8; 8]>::try_from(word) {
-                    if !has_special(u64::from_le_bytes(word)) {
-                        at += 8;
+        let mut next = 0;
+        while next < bytes.len() {
+            // Eight bytes at a time: straight to the first special one, or past all eight.
+            let at = match bytes.get(next..next + 8).map(<[u8; 8]>::try_from) {
+                Some(Ok(word)) => match special_bytes(u64::from_le_bytes(word)) {
+                    0 => {
+                        next += 8;
                         continue;
                     }
+                    mask => next + mask.trailing_zeros() as usize / 8,
+                },
+                _ if SPECIAL[usize::from(bytes[next])] => next,
+                _ => {
+                    next += 1;
+                    continue;
                 }
-            }
-            let byte = bytes[at];
-            at += 1;
-            if !SPECIAL[usize::from(byte)] {
-                continue;
-            }
-            let at = at - 1;
-            match byte {
+            };
+            next = at + 1;
+            match bytes[at] {
                 b'&' => {
                     push_pair(&mut pairs, text, start, eq, at, name_escaped, value_escaped)?;
                     if pairs.len() > MAX_PARAMETERS {
@@ -416,16 +417,17 @@ static SPECIAL: [bool; 256] = {
     table
 };
 
-/// Whether any of the eight bytes of `word` is `&`, `=`, `%` or `+`.
-fn has_special(word: u64) -> bool {
+/// A mask whose lowest set bit is the high bit of the first of the eight bytes of `word`
+/// (little-endian) that is `&`, `=`, `%` or `+`; 0 when none is. Bits above the lowest may be
+/// set wrongly (a borrow can carry into the next byte), so only the lowest is used.
+fn special_bytes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    (zero_byte(word ^ (ONES * 0x26))
+    zero_byte(word ^ (ONES * 0x26))
         | zero_byte(word ^ (ONES * 0x3D))
         | zero_byte(word ^ (ONES * 0x25))
-        | zero_byte(word ^ (ONES * 0x2B)))
-        != 0
+        | zero_byte(word ^ (ONES * 0x2B))
 }
 
 /// Adds the pair `text[start..end]` (name and value split at `eq`, `usize::MAX` for none),
@@ -502,31 +504,51 @@ fn decode(raw: &str) -> Option<Cow<'_, str>> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut copied = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'+' => {
-                out.extend_from_slice(&bytes[copied..at]);
-                out.push(b' ');
-                at += 1;
-                copied = at;
-            }
-            b'%' => match (
-                bytes.get(at + 1).and_then(|&b| hex(b)),
-                bytes.get(at + 2).and_then(|&b| hex(b)),
+    while let Some(escape) = next_escape(bytes, at) {
+        out.extend_from_slice(&bytes[copied..escape]);
+        if bytes[escape] == b'+' {
+            out.push(b' ');
+            at = escape + 1;
+        } else {
+            match (
+                bytes.get(escape + 1).and_then(|&b| hex(b)),
+                bytes.get(escape + 2).and_then(|&b| hex(b)),
             ) {
                 (Some(high), Some(low)) => {
-                    out.extend_from_slice(&bytes[copied..at]);
                     out.push(high << 4 | low);
-                    at += 3;
-                    copied = at;
+                    at = escape + 3;
                 }
-                _ => at += 1,
-            },
-            _ => at += 1,
+                // A `%` that starts no escape stays as it is.
+                _ => {
+                    out.push(b'%');
+                    at = escape + 1;
+                }
+            }
         }
+        copied = at;
     }
     out.extend_from_slice(&bytes[copied..]);
     String::from_utf8(out).ok().map(Cow::Owned)
+}
+
+/// Where the next `%` or `+` at or after `from` is, eight bytes at a time.
+fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    while let Some(Ok(word)) = bytes.get(from..from + 8).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(word);
+        let mask = zero_byte(word ^ (ONES * 0x25)) | zero_byte(word ^ (ONES * 0x2B));
+        if mask != 0 {
+            return Some(from + mask.trailing_zeros() as usize / 8);
+        }
+        from += 8;
+    }
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'%' || b == b'+')
+        .map(|at| from + at)
 }
 
 fn hex(b: u8) -> Option<u8> {
@@ -910,19 +932,32 @@ mod tests {
     }
 
     #[test]
-    fn words_with_special_bytes_are_found() {
-        assert!(!has_special(u64::from_le_bytes(*b"RoomSidR")));
+    fn the_first_special_byte_of_a_word_is_found() {
+        assert_eq!(special_bytes(u64::from_le_bytes(*b"RoomSidR")), 0);
         for special in [b'&', b'=', b'%', b'+'] {
             for at in 0..8 {
                 let mut word = *b"abcdefgh";
                 word[at] = special;
-                assert!(has_special(u64::from_le_bytes(word)), "{special} at {at}");
+                // Another special byte after it does not change which is first.
+                if at < 7 {
+                    word[7] = b'&';
+                }
+                let mask = special_bytes(u64::from_le_bytes(word));
+                assert_eq!(mask.trailing_zeros() as usize / 8, at, "{special} at {at}");
             }
         }
         // Bytes next to the special ones, and non-ASCII bytes, are not special.
-        assert!(!has_special(u64::from_le_bytes([
-            0x24, 0x27, 0x3C, 0x3E, 0x2A, 0x2C, 0xA6, 0xBD
-        ])));
+        let near = [0x24, 0x27, 0x3C, 0x3E, 0x2A, 0x2C, 0xA6, 0xBD];
+        assert_eq!(special_bytes(u64::from_le_bytes(near)), 0);
+        // A byte one above a special byte, right after one: the borrow must not move the
+        // lowest set bit.
+        let mut word = *b"xxxxxxxx";
+        word[2] = b'&';
+        word[3] = b'\'';
+        assert_eq!(
+            special_bytes(u64::from_le_bytes(word)).trailing_zeros() / 8,
+            2
+        );
     }
 
     #[test]

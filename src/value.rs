@@ -295,11 +295,111 @@ impl WireValue for Decimal {
 ///
 /// The year (in UTC) must have four digits, 0000 to 9999, as both formats write it.
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .or_else(|_| DateTime::parse_from_rfc2822(text))
-        .ok()
-        .map(|time| time.with_timezone(&Utc))
-        .filter(|time| (0..=9999).contains(&time.year()))
+    utc_rfc3339(text).or_else(|| {
+        DateTime::parse_from_rfc3339(text)
+            .or_else(|_| DateTime::parse_from_rfc2822(text))
+            .ok()
+            .map(|time| time.with_timezone(&Utc))
+            .filter(|time| (0..=9999).contains(&time.year()))
+    })
+}
+
+/// RFC 2822 as voice callbacks send it, the common case first; any other form through
+/// [`parse_timestamp`].
+fn parse_voice_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    utc_rfc2822(text).or_else(|| parse_timestamp(text))
+}
+
+/// The exact form Video and Live send, `2020-08-19T17:40:05.273Z` (up to nine fractional
+/// digits), read without chrono's general parser; `None` for anything else, which then goes
+/// through chrono.
+fn utc_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 20
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || bytes[10] != b'T'
+        || bytes[13] != b':'
+        || bytes[16] != b':'
+        || bytes[bytes.len() - 1] != b'Z'
+    {
+        return None;
+    }
+    let nanos = match &bytes[19..bytes.len() - 1] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            digits_value(digits)? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    utc_time(
+        digits_value(&bytes[0..4])?,
+        digits_value(&bytes[5..7])?,
+        digits_value(&bytes[8..10])?,
+        [&bytes[11..13], &bytes[14..16], &bytes[17..19]],
+        nanos,
+    )
+}
+
+/// The exact form voice callbacks send, `Sun, 25 Mar 2018 09:53:19 +0000`, read without
+/// chrono's general parser; `None` for anything else (another zone, a one-digit day, a
+/// weekday that does not match the date), which then goes through chrono.
+fn utc_rfc2822(text: &str) -> Option<DateTime<Utc>> {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    const WEEKDAYS: [&[u8; 3]; 7] = [b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat", b"Sun"];
+    let bytes = text.as_bytes();
+    if bytes.len() != 31
+        || &bytes[3..5] != b", "
+        || bytes[7] != b' '
+        || bytes[11] != b' '
+        || bytes[16] != b' '
+        || bytes[19] != b':'
+        || bytes[22] != b':'
+        || &bytes[25..] != b" +0000"
+    {
+        return None;
+    }
+    let month = MONTHS.iter().position(|name| name[..] == bytes[8..11])? as u32 + 1;
+    let time = utc_time(
+        digits_value(&bytes[12..16])?,
+        month,
+        digits_value(&bytes[5..7])?,
+        [&bytes[17..19], &bytes[20..22], &bytes[23..25]],
+        0,
+    )?;
+    let weekday = WEEKDAYS[time.weekday().num_days_from_monday() as usize];
+    (weekday[..] == bytes[..3]).then_some(time)
+}
+
+/// A UTC instant from its parts, hours, minutes and seconds still as two digits each.
+fn utc_time(
+    year: u32,
+    month: u32,
+    day: u32,
+    [hour, minute, second]: [&[u8]; 3],
+    nanos: u32,
+) -> Option<DateTime<Utc>> {
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let time = chrono::NaiveTime::from_hms_nano_opt(
+        digits_value(hour)?,
+        digits_value(minute)?,
+        digits_value(second)?,
+        nanos,
+    )?;
+    Some(date.and_time(time).and_utc())
+}
+
+/// The value of one to nine ASCII digits.
+fn digits_value(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |value, &b| {
+        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
+    })
 }
 
 const EXPECTED_TIMESTAMP: &str = "an RFC 3339 or RFC 2822 timestamp";
@@ -329,13 +429,7 @@ impl Format<DateTime<Utc>> for Rfc2822 {
     const EXPECTED: &'static str = EXPECTED_TIMESTAMP;
 
     fn decode(raw: Cow<'_, str>) -> Result<DateTime<Utc>, Cow<'_, str>> {
-        // The voice format first: it is what these fields hold.
-        DateTime::parse_from_rfc2822(&raw)
-            .ok()
-            .map(|time| time.with_timezone(&Utc))
-            .filter(|time| (0..=9999).contains(&time.year()))
-            .or_else(|| parse_timestamp(&raw))
-            .ok_or(raw)
+        parse_voice_timestamp(&raw).ok_or(raw)
     }
 
     /// RFC 2822 has no fractions of a second: an instant that has one (received in RFC 3339)
@@ -423,6 +517,69 @@ mod tests {
         assert_eq!(Rfc2822::decode(Rfc2822::encode(&early)), Ok(early));
         assert_eq!(Rfc3339::decode(Rfc3339::encode(&early)), Ok(early));
         assert_eq!(parse_timestamp(""), None);
+    }
+
+    /// The fast paths read exactly what chrono reads, and leave the rest to it.
+    #[test]
+    fn fast_timestamp_paths_agree_with_chrono() {
+        let chrono_3339 = |text: &str| {
+            DateTime::parse_from_rfc3339(text)
+                .ok()
+                .map(|time| time.with_timezone(&Utc))
+        };
+        let chrono_2822 = |text: &str| {
+            DateTime::parse_from_rfc2822(text)
+                .ok()
+                .map(|time| time.with_timezone(&Utc))
+        };
+        let mut seconds: i64 = 1;
+        for step in 0..20_000u32 {
+            seconds = seconds
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+                .rem_euclid(253_402_300_800);
+            let nanos = [0, 273_000_000, 839_174_000, 1, 999_999_999][step as usize % 5];
+            let time = DateTime::from_timestamp(seconds, nanos).unwrap();
+            for text in [
+                time.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+                time.to_rfc3339_opts(SecondsFormat::Nanos, true),
+                time.to_rfc3339_opts(SecondsFormat::Millis, true),
+            ] {
+                assert_eq!(utc_rfc3339(&text), chrono_3339(&text), "{text}");
+                assert!(utc_rfc3339(&text).is_some(), "{text}");
+            }
+            let text = time.format("%a, %d %b %Y %H:%M:%S +0000").to_string();
+            let whole = time.with_nanosecond(0).unwrap();
+            assert_eq!(utc_rfc2822(&text), Some(whole), "{text}");
+            assert_eq!(chrono_2822(&text), Some(whole), "{text}");
+        }
+        // Not the fast forms: left to chrono (None here), or refused by both.
+        for text in [
+            "2020-08-19t17:40:05Z",
+            "2020-08-19T17:40:05+00:00",
+            "2020-08-19T17:40:60Z",
+            "2020-02-30T17:40:05Z",
+            "2020-08-19T17:40:05.Z",
+            "2020-08-19T17:40:05.1234567890Z",
+            "+2020-08-19T17:40:05Z",
+        ] {
+            assert_eq!(utc_rfc3339(text), None, "{text}");
+        }
+        for text in [
+            "Mon, 25 Mar 2018 09:53:19 +0000",
+            "Sun, 25 Mar 2018 09:53:19 -0000",
+            "Sun, 25 Mar 2018 09:53:19 GMT",
+            "Sun,  5 Mar 2018 09:53:19 +0000",
+            "Sun, 32 Mar 2018 09:53:19 +0000",
+            "Sun, 25 mar 2018 09:53:19 +0000",
+        ] {
+            assert_eq!(utc_rfc2822(text), None, "{text}");
+        }
+        assert_eq!(chrono_2822("Mon, 25 Mar 2018 09:53:19 +0000"), None);
+        // Forms only chrono reads still parse.
+        assert!(parse_timestamp("2020-08-19T19:40:05+02:00").is_some());
+        assert!(parse_voice_timestamp("Sun, 25 Mar 2018 11:53:19 +0200").is_some());
+        assert!(parse_voice_timestamp("2020-08-19T17:40:05.5Z").is_some());
     }
 
     #[test]
