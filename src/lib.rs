@@ -1,10 +1,10 @@
 //! Typed, validated Twilio and SignalWire status callbacks.
 //!
 //! Twilio and SignalWire report what happened to a call, a recording, a Video Room or a
-//! composition by sending an `application/x-www-form-urlencoded` request to a URL you choose. This crate turns
-//! such a body into a typed [`Event`], and back: SIDs are newtypes, enumerated values are open
-//! enums, timestamps are [`chrono::DateTime<Utc>`](chrono::DateTime), durations know their unit,
-//! and nothing that was received is lost.
+//! composition by sending an `application/x-www-form-urlencoded` request to a URL you choose.
+//! This crate turns such a body into a typed [`Event`], and back: SIDs are newtypes, enumerated
+//! values are open enums, timestamps are [`chrono::DateTime<Utc>`](chrono::DateTime), durations
+//! know their unit, and nothing that was received is lost.
 //!
 //! ```
 //! use status_callbacks::{parse, Event, video::RoomEvent};
@@ -56,6 +56,14 @@
 //! are borrowed from the body until the event keeps them. There is no limit on the size of a
 //! value; limit the size of request bodies in your web framework (the integrations use the
 //! framework's own limit).
+//!
+//! # Features
+//!
+//! - `signature` (default): the `signature` module, which proves that a request came from
+//!   Twilio or SignalWire (`X-Twilio-Signature`, `X-SignalWire-Signature`, shared keys) and
+//!   verifies then parses in one call.
+//! - `axum` and `actix-web`: the `integrations` module, with an extractor for axum 0.8 and one
+//!   for actix-web 4 that read, verify and parse a callback, and answer 400, 403, 413 or 500.
 //!
 //! # Which vendor
 //!
