@@ -21,7 +21,9 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use status_callbacks::signature::{signing_strings, RepeatedValues, SignatureError, Validator};
+use status_callbacks::signature::{
+    signing_strings, RepeatedValues, SignatureError, SignatureSettings, Validator,
+};
 
 const USAGE: &str = "usage: verify --url URL --signature SIG [--signalwire] \
                      [--settings 'key=ID,algorithm=HMAC_SHA256'] [FILE]";
@@ -67,14 +69,6 @@ fn secret(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
 }
 
-/// The `name=value` part of a settings header.
-fn setting<'a>(settings: &'a str, name: &str) -> Option<&'a str> {
-    settings.split(',').find_map(|part| {
-        let (key, value) = part.split_once('=')?;
-        (key.trim() == name && !value.trim().is_empty()).then(|| value.trim())
-    })
-}
-
 /// The validator the arguments and environment ask for, or what is missing.
 fn validator(args: &Args) -> Result<Validator, String> {
     if args.signalwire {
@@ -82,8 +76,9 @@ fn validator(args: &Args) -> Result<Validator, String> {
             .ok_or("set SIGNALWIRE_SIGNING_KEY to the project's Signing Key")?;
         return Ok(Validator::signalwire(&key));
     }
-    let settings = args.settings.as_deref().unwrap_or("");
-    let shared_key = setting(settings, "key").filter(|_| setting(settings, "algorithm").is_some());
+    let settings = SignatureSettings::parse(args.settings.as_deref().unwrap_or(""));
+    // Without an algorithm the request is signed with the Auth Token, whatever key it names.
+    let shared_key = settings.key.filter(|_| settings.algorithm.is_some());
     let mut validator = match secret("TWILIO_AUTH_TOKEN") {
         Some(token) => Validator::twilio(&token),
         None if shared_key.is_some() => Validator::shared_keys_only(),

@@ -421,13 +421,19 @@ static SPECIAL: [bool; 256] = {
 /// (little-endian) that is `&`, `=`, `%` or `+`; 0 when none is. Bits above the lowest may be
 /// set wrongly (a borrow can carry into the next byte), so only the lowest is used.
 fn special_bytes(word: u64) -> u64 {
+    bytes_equal(word, b'&')
+        | bytes_equal(word, b'=')
+        | bytes_equal(word, b'%')
+        | bytes_equal(word, b'+')
+}
+
+/// A mask whose lowest set bit is the high bit of the first of the eight bytes of `word`
+/// (little-endian) equal to `byte`; 0 when none is. Only the lowest set bit is exact.
+fn bytes_equal(word: u64, byte: u8) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    zero_byte(word ^ (ONES * 0x26))
-        | zero_byte(word ^ (ONES * 0x3D))
-        | zero_byte(word ^ (ONES * 0x25))
-        | zero_byte(word ^ (ONES * 0x2B))
+    let zeroed = word ^ (ONES * u64::from(byte));
+    zeroed.wrapping_sub(ONES) & !zeroed & HIGHS
 }
 
 /// Adds the pair `text[start..end]` (name and value split at `eq`, `usize::MAX` for none),
@@ -533,12 +539,9 @@ fn decode(raw: &str) -> Option<Cow<'_, str>> {
 
 /// Where the next `%` or `+` at or after `from` is, eight bytes at a time.
 fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     while let Some(Ok(word)) = bytes.get(from..from + 8).map(<[u8; 8]>::try_from) {
         let word = u64::from_le_bytes(word);
-        let mask = zero_byte(word ^ (ONES * 0x25)) | zero_byte(word ^ (ONES * 0x2B));
+        let mask = bytes_equal(word, b'%') | bytes_equal(word, b'+');
         if mask != 0 {
             return Some(from + mask.trailing_zeros() as usize / 8);
         }

@@ -405,7 +405,7 @@ impl Validator {
 
     /// The algorithm and secret a request's settings header asks for.
     fn select(&self, settings: Option<&str>) -> Result<(Algorithm, &Secret), SignatureError> {
-        let settings = Settings::parse(settings.unwrap_or(""));
+        let settings = SignatureSettings::parse(settings.unwrap_or(""));
         let Some(name) = settings.algorithm else {
             return self
                 .auth_token
@@ -441,16 +441,30 @@ pub(crate) fn parse_callback<T: StatusCallback>(url: &str, body: &[u8]) -> Resul
     }
 }
 
-/// The parts of `X-Twilio-Webhooks-Signature-Settings`: `key=<id>,algorithm=<name>`, parts
-/// separated by commas, spaces around them ignored, other parts ignored.
-struct Settings<'a> {
-    key: Option<&'a str>,
-    algorithm: Option<&'a str>,
+/// The parts of an `X-Twilio-Webhooks-Signature-Settings` header: `key=<id>,algorithm=<name>`,
+/// parts separated by commas, spaces around them ignored, other parts ignored.
+///
+/// ```
+/// use status_callbacks::signature::SignatureSettings;
+///
+/// let settings = SignatureSettings::parse(" key=webhooks_sharedkey_1 , algorithm=HMAC_SHA256");
+/// assert_eq!(settings.key, Some("webhooks_sharedkey_1"));
+/// assert_eq!(settings.algorithm, Some("HMAC_SHA256"));
+/// assert_eq!(SignatureSettings::parse("").algorithm, None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SignatureSettings<'a> {
+    /// `key=`: the shared key's identifier, if named.
+    pub key: Option<&'a str>,
+    /// `algorithm=`: the algorithm's name as sent, if named; without it the request is signed
+    /// with the Auth Token and HMAC-SHA1.
+    pub algorithm: Option<&'a str>,
 }
 
-impl<'a> Settings<'a> {
-    fn parse(header: &'a str) -> Self {
-        let mut settings = Settings {
+impl<'a> SignatureSettings<'a> {
+    /// Reads a header value; the first non-empty value of each part counts.
+    pub fn parse(header: &'a str) -> Self {
+        let mut settings = SignatureSettings {
             key: None,
             algorithm: None,
         };
@@ -834,12 +848,12 @@ mod tests {
 
     #[test]
     fn settings_parts_are_found_in_any_order() {
-        let settings = Settings::parse(" algorithm = HMAC_SHA256 ,key=abc,other=1");
+        let settings = SignatureSettings::parse(" algorithm = HMAC_SHA256 ,key=abc,other=1");
         assert_eq!(
             (settings.key, settings.algorithm),
             (Some("abc"), Some("HMAC_SHA256"))
         );
-        let settings = Settings::parse("key=,algorithm");
+        let settings = SignatureSettings::parse("key=,algorithm");
         assert_eq!((settings.key, settings.algorithm), (None, None));
         assert_eq!(Algorithm::from_name("hmac_sha1"), Some(Algorithm::HmacSha1));
         assert_eq!(Algorithm::from_name("HMAC-SHA256"), None);
