@@ -115,7 +115,7 @@ fn verify(c: &mut Criterion) {
     .unwrap();
     let url = "https://hooks.example.com/voice/status?tenant=7";
     let signature = sign_body("token", url, &body).unwrap();
-    let validator = Validator::twilio("token");
+    let validator = Validator::twilio("token").unwrap();
     let mut group = c.benchmark_group("verify");
     group.bench_function("verify_and_parse", |b| {
         b.iter(|| {

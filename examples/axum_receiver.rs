@@ -9,16 +9,34 @@
 //! address to listen on (default `127.0.0.1:3000`). `POST /callbacks` and `GET /callbacks`
 //! accept every family: a valid callback is answered 200 with an empty body and printed as
 //! one line (kind, identifiers, timestamp); a rejected one gets its status (400, 403, 413) and
-//! a line on standard error. Ctrl-C stops it.
+//! a line on standard error, at most ten such lines a second. Ctrl-C stops it.
+//!
+//! It is safe to expose as it is: bodies over 64 KiB are refused (413), a client gets
+//! `READ_TIMEOUT_SECS` (default 10) to send its headers and as long again for its body before
+//! it is disconnected, and at most 256 connections are served at once.
+
+mod support;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use status_callbacks::integrations::axum::TwilioCallback;
 use status_callbacks::integrations::{CallbackRejection, WebhookConfig};
 use status_callbacks::Event;
+use tokio::sync::Semaphore;
+
+use support::{read_timeout, RejectionLog, BODY_LIMIT, MAX_CONNECTIONS};
+
+static REJECTIONS: RejectionLog = RejectionLog::new();
 
 async fn callback(
     callback: Result<TwilioCallback<Event>, CallbackRejection>,
@@ -29,8 +47,23 @@ async fn callback(
             Ok(StatusCode::OK)
         }
         Err(rejection) => {
-            eprintln!("rejected ({}): {rejection}", rejection.status());
+            REJECTIONS.log(format_args!(
+                "rejected ({}): {}",
+                rejection.status(),
+                rejection.log_line()
+            ));
             Err(rejection)
+        }
+    }
+}
+
+/// Answers 408 when a request (its body, mostly) takes longer than the read timeout.
+async fn within_read_timeout(request: Request, next: Next) -> Response {
+    match tokio::time::timeout(read_timeout(), next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            REJECTIONS.log("rejected (408): the body was not sent in time");
+            StatusCode::REQUEST_TIMEOUT.into_response()
         }
     }
 }
@@ -47,6 +80,8 @@ async fn main() -> ExitCode {
     let listen = std::env::var("LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     let app = Router::new()
         .route("/callbacks", post(callback).get(callback))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(within_read_timeout))
         .with_state(config);
     let listener = match tokio::net::TcpListener::bind(&listen).await {
         Ok(listener) => listener,
@@ -56,20 +91,37 @@ async fn main() -> ExitCode {
         }
     };
     eprintln!("listening on http://{listen}/callbacks");
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    match axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        Ok(()) => {
-            eprintln!("stopped");
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("axum_receiver: {err}");
-            ExitCode::FAILURE
-        }
+
+    // hyper's own connection loop, for what `axum::serve` does not offer: a header read
+    // timeout and a connection limit.
+    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let stop = tokio::signal::ctrl_c();
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            _ = &mut stop => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    REJECTIONS.log(format_args!("cannot accept a connection: {err}"));
+                    continue;
+                }
+            },
+        };
+        let Ok(permit) = connections.clone().try_acquire_owned() else {
+            REJECTIONS.log("rejected: too many connections");
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(read_timeout())
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(permit);
+        });
     }
+    eprintln!("stopped");
+    ExitCode::SUCCESS
 }

@@ -22,7 +22,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use status_callbacks::signature::{
-    signing_strings, RepeatedValues, SignatureError, SignatureSettings, Validator,
+    redact_password, signing_strings, RepeatedValues, SignatureError, SignatureSettings, Validator,
 };
 
 const USAGE: &str = "usage: verify --url URL --signature SIG [--signalwire] \
@@ -74,20 +74,22 @@ fn validator(args: &Args) -> Result<Validator, String> {
     if args.signalwire {
         let key = secret("SIGNALWIRE_SIGNING_KEY")
             .ok_or("set SIGNALWIRE_SIGNING_KEY to the project's Signing Key")?;
-        return Ok(Validator::signalwire(&key));
+        return Validator::signalwire(&key).map_err(|err| err.to_string());
     }
     let settings = SignatureSettings::parse(args.settings.as_deref().unwrap_or(""));
     // Without an algorithm the request is signed with the Auth Token, whatever key it names.
     let shared_key = settings.key.filter(|_| settings.algorithm.is_some());
     let mut validator = match secret("TWILIO_AUTH_TOKEN") {
-        Some(token) => Validator::twilio(&token),
+        Some(token) => Validator::twilio(&token).map_err(|err| err.to_string())?,
         None if shared_key.is_some() => Validator::shared_keys_only(),
         None => return Err("set TWILIO_AUTH_TOKEN to the account's Auth Token".to_owned()),
     };
     if let Some(key_id) = shared_key {
         let secret = secret("TWILIO_SHARED_KEY")
             .ok_or("set TWILIO_SHARED_KEY to the secret of the shared key --settings names")?;
-        validator = validator.with_shared_key(key_id, &secret);
+        validator = validator
+            .with_shared_key(key_id, &secret)
+            .map_err(|err| err.to_string())?;
     }
     Ok(validator)
 }
@@ -147,8 +149,11 @@ fn explain(args: &Args, body: &[u8], err: &SignatureError) {
         RepeatedValues::Sorted
     };
     if let Ok(attempts) = signing_strings(&args.url, body, order) {
+        // A password in the URL is signed, but never printed.
         for (url, signed) in attempts {
-            println!("tried URL:     {url}");
+            let shown = redact_password(&url);
+            let signed = signed.replacen(&url, &shown, 1);
+            println!("tried URL:     {shown}");
             println!("signed string: {signed}");
         }
     }

@@ -79,6 +79,22 @@ pub enum ParseError {
         expected: &'static str,
     },
 
+    /// A parameter this crate types appears more than once with different values.
+    ///
+    /// A request signature fixes neither the order nor the number of copies of a repeated
+    /// parameter (the signed string sorts a name's values and drops duplicates), so none of
+    /// the copies is trusted over the others. Copies of the same value are not an error.
+    #[error(
+        "parameter `{param}`{} appears more than once with different values",
+        OfEvent(kind.as_deref())
+    )]
+    RepeatedParameter {
+        /// Wire name of the parameter, e.g. `CallStatus`.
+        param: &'static str,
+        /// The event kind, where it is known (not for the parameter that tells the kind).
+        kind: Option<String>,
+    },
+
     /// A family's own parser (for example [`RoomEvent::from_form`](crate::video::RoomEvent::from_form))
     /// was given a body of another family or an unknown event. [`parse`](crate::parse) never
     /// returns this: it gives [`Event::Unknown`](crate::Event::Unknown) instead.
@@ -95,9 +111,9 @@ impl ParseError {
     /// The wire name of the parameter this error is about, where there is one.
     pub fn param(&self) -> Option<&str> {
         match self {
-            ParseError::MissingParameter { param, .. } | ParseError::InvalidValue { param, .. } => {
-                Some(param)
-            }
+            ParseError::MissingParameter { param, .. }
+            | ParseError::InvalidValue { param, .. }
+            | ParseError::RepeatedParameter { param, .. } => Some(param),
             _ => None,
         }
     }
@@ -108,6 +124,7 @@ impl ParseError {
             ParseError::MissingParameter { kind, .. }
             | ParseError::InvalidValue { kind, .. }
             | ParseError::UnexpectedEvent { kind, .. } => Some(kind),
+            ParseError::RepeatedParameter { kind, .. } => kind.as_deref(),
             _ => None,
         }
     }
@@ -123,6 +140,13 @@ impl ParseError {
             kind: excerpt(kind),
             value: excerpt(value),
             expected,
+        }
+    }
+
+    pub(crate) fn repeated(param: &'static str, kind: Option<&str>) -> Self {
+        ParseError::RepeatedParameter {
+            param,
+            kind: kind.map(excerpt),
         }
     }
 
@@ -142,6 +166,18 @@ pub(crate) fn excerpt(value: &str) -> String {
     match value.char_indices().nth(EXCERPT_CHARS) {
         None => value.to_owned(),
         Some((end, _)) => format!("{}…", &value[..end]),
+    }
+}
+
+/// Displays `` of event `kind` `` when the kind is known.
+struct OfEvent<'a>(Option<&'a str>);
+
+impl fmt::Display for OfEvent<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(kind) => write!(f, " of event `{kind}`"),
+            None => Ok(()),
+        }
     }
 }
 

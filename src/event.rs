@@ -201,9 +201,14 @@ macro_rules! event_family {
             /// Unlike [`parse`](crate::parse), an event of another family, or an unknown
             /// event, is an error ([`ParseError::UnexpectedEvent`](crate::ParseError::UnexpectedEvent)).
             pub fn from_form(body: &[u8]) -> Result<Self, $crate::ParseError> {
-                let mut params = $crate::params::RawParams::scan(body)?;
+                Self::from_params($crate::params::RawParams::scan(body)?)
+            }
+
+            fn from_params(
+                mut params: $crate::params::RawParams<'_>,
+            ) -> Result<Self, $crate::ParseError> {
                 let kind = params
-                    .take_discriminator($crate::event::STATUS_CALLBACK_EVENT)
+                    .take_discriminator($crate::event::STATUS_CALLBACK_EVENT)?
                     .ok_or($crate::ParseError::MissingDiscriminator {
                         looked_for: &[$crate::event::STATUS_CALLBACK_EVENT],
                     })?;
@@ -304,9 +309,13 @@ macro_rules! event_family {
             }
         }
 
+        impl $crate::sealed::Sealed for $family {}
+
         impl $crate::StatusCallback for $family {
-            fn from_form(body: &[u8]) -> Result<Self, $crate::ParseError> {
-                $family::from_form(body)
+            fn from_params(
+                params: $crate::params::RawParams<'_>,
+            ) -> Result<Self, $crate::ParseError> {
+                $family::from_params(params)
             }
 
             fn to_form(&self) -> String {
@@ -421,9 +430,13 @@ macro_rules! status_event {
             }
         }
 
+        impl $crate::sealed::Sealed for $name {}
+
         impl $crate::StatusCallback for $name {
-            fn from_form(body: &[u8]) -> Result<Self, $crate::ParseError> {
-                $name::from_form(body)
+            fn from_params(
+                mut params: $crate::params::RawParams<'_>,
+            ) -> Result<Self, $crate::ParseError> {
+                $name::decode(&mut params)
             }
 
             fn to_form(&self) -> String {
@@ -492,8 +505,11 @@ impl Event {
     /// The family is told, in this order, by: `StatusCallbackEvent` (a kind this crate does
     /// not know gives [`Event::Unknown`]), then `RecordingStatus`, then `CallStatus`.
     pub fn from_form(body: &[u8]) -> Result<Self, ParseError> {
-        let mut params = RawParams::scan(body)?;
-        if let Some(kind) = params.take_discriminator(STATUS_CALLBACK_EVENT) {
+        Self::from_params(RawParams::scan(body)?)
+    }
+
+    pub(crate) fn from_params(mut params: RawParams<'_>) -> Result<Self, ParseError> {
+        if let Some(kind) = params.take_discriminator(STATUS_CALLBACK_EVENT)? {
             if let Ok(known) = EventKind::from_str(&kind) {
                 if let Some(event) = RoomEvent::decode(known, &kind, &mut params) {
                     return event.map(Event::Room);
@@ -733,8 +749,9 @@ pub struct UnknownEvent {
 
 impl UnknownEvent {
     fn decode(kind: String, mut params: RawParams<'_>) -> Self {
+        // A repeated AccountSid with different values stays in `params`, untyped.
         let account_sid = params
-            .take_discriminator("AccountSid")
+            .take_if_single("AccountSid")
             .and_then(|sid| AccountSid::from_wire(sid).ok());
         UnknownEvent {
             kind,

@@ -152,13 +152,15 @@ pub fn parse_query(query: &str) -> Result<Event, ParseError> {
     Event::from_query(query)
 }
 
-/// A type a status callback body parses into: [`Event`], or one family's enum.
+/// A type a status callback body parses into: [`Event`], or one family's type.
 ///
 /// Generic code (a web framework extractor, a test helper) can take any of them with this
-/// trait.
-pub trait StatusCallback: Sized {
+/// trait. It is sealed: only this crate's types implement it.
+pub trait StatusCallback: Sized + sealed::Sealed {
     /// Parses a POST body (`application/x-www-form-urlencoded`).
-    fn from_form(body: &[u8]) -> Result<Self, ParseError>;
+    fn from_form(body: &[u8]) -> Result<Self, ParseError> {
+        Self::from_params(params::RawParams::scan(body)?)
+    }
 
     /// Parses the query string of a GET callback (with or without its leading `?`).
     fn from_query(query: &str) -> Result<Self, ParseError> {
@@ -167,15 +169,27 @@ pub trait StatusCallback: Sized {
 
     /// Writes the callback back as a body.
     fn to_form(&self) -> String;
+
+    /// Decodes from pairs scanned already (so that verifying and parsing scan once).
+    #[doc(hidden)]
+    fn from_params(params: params::RawParams<'_>) -> Result<Self, ParseError>;
 }
 
-impl StatusCallback for Event {
-    fn from_form(body: &[u8]) -> Result<Self, ParseError> {
-        Event::from_form(body)
-    }
+pub(crate) mod sealed {
+    /// Keeps [`StatusCallback`](crate::StatusCallback) to this crate's types.
+    #[allow(unreachable_pub)]
+    pub trait Sealed {}
+}
 
+impl sealed::Sealed for Event {}
+
+impl StatusCallback for Event {
     fn to_form(&self) -> String {
         Event::to_form(self)
+    }
+
+    fn from_params(params: params::RawParams<'_>) -> Result<Self, ParseError> {
+        Event::from_params(params)
     }
 }
 

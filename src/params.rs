@@ -132,6 +132,9 @@ impl Serialize for Extra {
     }
 }
 
+/// A parameter occurs more than once with different values.
+struct Conflict;
+
 /// One received pair, decoded, and whether a typed field has taken it.
 struct Pair<'a> {
     name: Cow<'a, str>,
@@ -150,8 +153,15 @@ fn tag(name: &str) -> u32 {
 }
 
 /// The pairs of one body, in order, as typed decoding takes them.
-pub(crate) struct RawParams<'a> {
+///
+/// Public only so that the sealed [`StatusCallback`](crate::StatusCallback) trait can take it;
+/// it cannot be named outside this crate.
+#[allow(unreachable_pub)]
+pub struct RawParams<'a> {
     pairs: Vec<Pair<'a>>,
+    /// Whether a name may occur more than once (false only when it certainly does not): when
+    /// it may, taking a value checks its other copies.
+    maybe_repeated: bool,
     /// Where the first pair of each name is: a hash table of `index + 1` (0 for an empty
     /// slot), so that each field finds its pair at once. Built for bodies of
     /// [`SMALL_BODY_PAIRS`] to [`INDEXED_PAIRS`] pairs; others are searched in order.
@@ -168,12 +178,15 @@ const INDEXED_PAIRS: usize = 64;
 struct NameIndex {
     slots: [u8; 128],
     built: bool,
+    /// Whether building it met a name twice.
+    repeated: bool,
 }
 
 impl NameIndex {
     const EMPTY: NameIndex = NameIndex {
         slots: [0; 128],
         built: false,
+        repeated: false,
     };
 
     fn build(pairs: &[Pair<'_>]) -> Self {
@@ -191,7 +204,10 @@ impl NameIndex {
                         break;
                     }
                     // A repeated name: the first one stays.
-                    taken if pairs[usize::from(taken) - 1].name == pair.name => break,
+                    taken if pairs[usize::from(taken) - 1].name == pair.name => {
+                        index.repeated = true;
+                        break;
+                    }
                     _ => slot = (slot + 1) % 128,
                 }
             }
@@ -305,20 +321,65 @@ impl<'a> RawParams<'a> {
             });
         }
         let index = NameIndex::build(&pairs);
-        Ok(RawParams { pairs, index })
+        let maybe_repeated = if index.built {
+            index.repeated
+        } else if pairs.len() <= SMALL_BODY_PAIRS {
+            // Equal names have equal tags: few enough pairs to compare every two.
+            pairs
+                .iter()
+                .enumerate()
+                .any(|(at, pair)| pairs[at + 1..].iter().any(|other| other.tag == pair.tag))
+        } else {
+            true
+        };
+        Ok(RawParams {
+            pairs,
+            maybe_repeated,
+            index,
+        })
+    }
+
+    /// How many pairs there are.
+    pub(crate) fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// The name and value of pair `at`, as received and decoded.
+    pub(crate) fn pair(&self, at: usize) -> (&str, &str) {
+        let pair = &self.pairs[at];
+        (&pair.name, &pair.value)
     }
 
     /// Takes the first untaken value of `name`, if there is one.
     ///
     /// With `skip_empty`, an empty value is left in place (for `extra`) and `None` returned.
-    fn take_value(&mut self, name: &str, skip_empty: bool) -> Option<Cow<'a, str>> {
-        let at = self.find_untaken(name)?;
+    /// `Err` when `name` occurs again with another value: the signature fixes neither the
+    /// order nor the number of a repeated parameter's copies, so no copy is taken over the
+    /// others (copies of the same value are not a conflict; they stay in `extra`).
+    fn take_value(
+        &mut self,
+        name: &str,
+        skip_empty: bool,
+    ) -> Result<Option<Cow<'a, str>>, Conflict> {
+        let Some(at) = self.find_untaken(name) else {
+            return Ok(None);
+        };
+        if self.maybe_repeated {
+            let (first, rest) = self.pairs[at..]
+                .split_first()
+                .unwrap_or_else(|| unreachable!());
+            if rest.iter().any(|other| {
+                other.tag == first.tag && other.name == first.name && other.value != first.value
+            }) {
+                return Err(Conflict);
+            }
+        }
         let pair = &mut self.pairs[at];
         if skip_empty && pair.value.is_empty() {
-            return None;
+            return Ok(None);
         }
         pair.taken = true;
-        Some(std::mem::take(&mut pair.value))
+        Ok(Some(std::mem::take(&mut pair.value)))
     }
 
     /// Every pair, as received and decoded, in order (taken or not).
@@ -349,9 +410,20 @@ impl<'a> RawParams<'a> {
             .is_some_and(|at| !self.pairs[at].value.is_empty())
     }
 
-    /// The first non-empty value of `name`, taken: what tells a body's kind.
-    pub(crate) fn take_discriminator(&mut self, name: &str) -> Option<Cow<'a, str>> {
+    /// The value of `name` if it is present and not empty, taken: what tells a body's kind.
+    /// An error when `name` occurs again with another value.
+    pub(crate) fn take_discriminator(
+        &mut self,
+        name: &'static str,
+    ) -> Result<Option<Cow<'a, str>>, ParseError> {
         self.take_value(name, true)
+            .map_err(|Conflict| ParseError::repeated(name, None))
+    }
+
+    /// The value of `name` if it is present, not empty and not repeated with another value,
+    /// taken; `None` otherwise (the pairs then stay as they are).
+    pub(crate) fn take_if_single(&mut self, name: &str) -> Option<Cow<'a, str>> {
+        self.take_value(name, true).ok().flatten()
     }
 
     /// A parameter the event documents as always present.
@@ -361,11 +433,12 @@ impl<'a> RawParams<'a> {
         kind: &str,
     ) -> Result<T, ParseError> {
         match self.take_value(name, false) {
-            None => Err(ParseError::missing(name, kind)),
-            Some(value) if value.is_empty() => {
+            Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
+            Ok(None) => Err(ParseError::missing(name, kind)),
+            Ok(Some(value)) if value.is_empty() => {
                 Err(ParseError::invalid(name, kind, "", "a non-empty value"))
             }
-            Some(value) => F::decode(value)
+            Ok(Some(value)) => F::decode(value)
                 .map_err(|value| ParseError::invalid(name, kind, &value, F::EXPECTED)),
         }
     }
@@ -377,8 +450,9 @@ impl<'a> RawParams<'a> {
         kind: &str,
     ) -> Result<Option<T>, ParseError> {
         match self.take_value(name, true) {
-            None => Ok(None),
-            Some(value) => F::decode(value)
+            Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
+            Ok(None) => Ok(None),
+            Ok(Some(value)) => F::decode(value)
                 .map(Some)
                 .map_err(|value| ParseError::invalid(name, kind, &value, F::EXPECTED)),
         }
@@ -401,6 +475,7 @@ impl<'a> RawParams<'a> {
         let pairs = std::mem::take(&mut self.pairs);
         RawParams {
             pairs,
+            maybe_repeated: false,
             index: NameIndex::EMPTY,
         }
         .into_extra()

@@ -30,7 +30,7 @@
 //! // What Twilio would send in X-Twilio-Signature.
 //! let signature = sign_body("the auth token", url, body)?;
 //!
-//! let validator = Validator::twilio("the auth token");
+//! let validator = Validator::twilio("the auth token")?;
 //! let event: Event = validator.verify_and_parse(url, body, &signature)?;
 //! assert_eq!(event.kind_str(), "room-created");
 //! assert!(validator.validate(url, b"StatusCallbackEvent=room-created", &signature).is_err());
@@ -60,6 +60,7 @@ use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
 
 use crate::error::{excerpt, ParseError};
 use crate::params::RawParams;
@@ -106,10 +107,25 @@ pub enum SignatureError {
     /// request names none.
     #[error("no Auth Token is configured to check a request that names no shared key")]
     NoSecret,
-    /// A name or value of the form body is not UTF-8 once percent-decoded, so it cannot be
-    /// checked.
-    #[error("the body cannot be checked: {0}")]
-    MalformedBody(ParseError),
+    /// The body is not a form whose pairs can be signed (a name or value is not UTF-8 once
+    /// percent-decoded, or it holds more than [`MAX_PARAMETERS`](crate::MAX_PARAMETERS)
+    /// parameters), and the URL carries no `bodySHA256`: the request cannot be authenticated.
+    #[error("the body cannot be checked")]
+    MalformedBody(#[source] ParseError),
+}
+
+/// Why a [`Validator`] refused a secret when it was built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvalidSecret {
+    /// The secret (or a shared key's identifier) is empty or only white space: every
+    /// signature made with it would be forgeable.
+    #[error("the {what} is empty")]
+    Empty {
+        /// Which one: `Auth Token`, `Signing Key`, `shared key secret` or `shared key
+        /// identifier`.
+        what: &'static str,
+    },
 }
 
 /// A failure of [`Validator::verify_and_parse`]: the signature, or the body.
@@ -151,26 +167,46 @@ impl Algorithm {
             .find(|algorithm| algorithm.as_str().eq_ignore_ascii_case(name))
     }
 
-    fn mac(self, key: &[u8], message: &[u8]) -> Vec<u8> {
-        match self {
-            Algorithm::HmacSha1 => {
-                // HMAC takes keys of any length, so this cannot fail.
-                let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(key)
-                    .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
-                mac.update(message);
-                mac.finalize().into_bytes().to_vec()
-            }
-            Algorithm::HmacSha256 => {
-                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
-                    .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
-                mac.update(message);
-                mac.finalize().into_bytes().to_vec()
-            }
+    fn base64(self, key: &[u8], message: &str) -> String {
+        let mut mac = Hasher::new(self, key);
+        mac.update(message.as_bytes());
+        BASE64.encode(mac.finish())
+    }
+}
+
+/// An HMAC being computed, fed piece by piece so that no signed string is built.
+enum Hasher {
+    Sha1(Hmac<Sha1>),
+    Sha256(Hmac<Sha256>),
+}
+
+impl Hasher {
+    fn new(algorithm: Algorithm, key: &[u8]) -> Self {
+        // HMAC takes keys of any length, so neither can fail.
+        match algorithm {
+            Algorithm::HmacSha1 => Hasher::Sha1(
+                <Hmac<Sha1> as Mac>::new_from_slice(key)
+                    .unwrap_or_else(|_| unreachable!("HMAC accepts any key length")),
+            ),
+            Algorithm::HmacSha256 => Hasher::Sha256(
+                <Hmac<Sha256> as Mac>::new_from_slice(key)
+                    .unwrap_or_else(|_| unreachable!("HMAC accepts any key length")),
+            ),
         }
     }
 
-    fn base64(self, key: &[u8], message: &str) -> String {
-        BASE64.encode(self.mac(key, message.as_bytes()))
+    fn update(&mut self, bytes: &[u8]) {
+        match self {
+            Hasher::Sha1(mac) => mac.update(bytes),
+            Hasher::Sha256(mac) => mac.update(bytes),
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Sha1(mac) => mac.finalize().into_bytes().to_vec(),
+            Hasher::Sha256(mac) => mac.finalize().into_bytes().to_vec(),
+        }
     }
 }
 
@@ -190,13 +226,22 @@ pub enum RepeatedValues {
     SubmissionOrder,
 }
 
-/// A secret: kept out of every `Debug`, `Display` and error.
+/// A secret: kept out of every `Debug`, `Display` and error, and wiped from memory when
+/// dropped.
 #[derive(Clone)]
-struct Secret(Box<[u8]>);
+struct Secret(Zeroizing<Box<[u8]>>);
 
 impl Secret {
-    fn new(value: &str) -> Self {
-        Secret(value.as_bytes().into())
+    /// Refuses an empty secret (or one of white space only), naming it as `what`.
+    fn new(value: &str, what: &'static str) -> Result<Self, InvalidSecret> {
+        if value.trim().is_empty() {
+            return Err(InvalidSecret::Empty { what });
+        }
+        Ok(Secret(Zeroizing::new(value.as_bytes().into())))
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.0
     }
 }
 
@@ -214,9 +259,9 @@ impl fmt::Debug for Secret {
 ///
 /// // During a rotation both shared keys are valid; requests without a settings header are
 /// // still checked with the Auth Token.
-/// let validator = Validator::twilio("auth token")
-///     .with_shared_key("webhooks_sharedkey_old", "old secret")
-///     .with_shared_key("webhooks_sharedkey_new", "new secret");
+/// let validator = Validator::twilio("auth token")?
+///     .with_shared_key("webhooks_sharedkey_old", "old secret")?
+///     .with_shared_key("webhooks_sharedkey_new", "new secret")?;
 /// let err = validator
 ///     .validate_with_settings(
 ///         "https://hooks.example.com/cb",
@@ -227,6 +272,10 @@ impl fmt::Debug for Secret {
 ///     .unwrap_err();
 /// assert_eq!(err, SignatureError::UnknownKey { key_id: "webhooks_sharedkey_gone".into() });
 /// assert!(!format!("{validator:?}").contains("secret"));
+///
+/// // An empty secret would make every signature forgeable.
+/// assert!(Validator::twilio("").is_err());
+/// # Ok::<(), status_callbacks::signature::InvalidSecret>(())
 /// ```
 #[derive(Clone)]
 pub struct Validator {
@@ -256,26 +305,30 @@ impl fmt::Debug for Validator {
 
 impl Validator {
     /// A validator for Twilio requests signed with the account's Auth Token.
-    pub fn twilio(auth_token: &str) -> Self {
-        Validator {
-            auth_token: Some(Secret::new(auth_token)),
+    ///
+    /// An empty Auth Token is refused: every signature made with it could be forged.
+    pub fn twilio(auth_token: &str) -> Result<Self, InvalidSecret> {
+        Ok(Validator {
+            auth_token: Some(Secret::new(auth_token, "Auth Token")?),
             shared_keys: Vec::new(),
             repeated_values: RepeatedValues::Sorted,
             signalwire: false,
-        }
+        })
     }
 
     /// A validator for SignalWire requests signed with the project's Signing Key.
     ///
     /// It accepts the Twilio-compatible signature of form callbacks, with repeated values in
     /// the order received, and SignalWire's hex signature of JSON requests
-    /// (`hex(HMAC-SHA1(key, url + body))`).
-    pub fn signalwire(signing_key: &str) -> Self {
-        Validator {
-            signalwire: true,
+    /// (`hex(HMAC-SHA1(key, url + body))`). It reads `X-SignalWire-Signature` before
+    /// `X-Twilio-Signature`. An empty Signing Key is refused.
+    pub fn signalwire(signing_key: &str) -> Result<Self, InvalidSecret> {
+        Ok(Validator {
+            auth_token: Some(Secret::new(signing_key, "Signing Key")?),
+            shared_keys: Vec::new(),
             repeated_values: RepeatedValues::SubmissionOrder,
-            ..Validator::twilio(signing_key)
-        }
+            signalwire: true,
+        })
     }
 
     /// A validator that holds only shared keys (add them with
@@ -284,23 +337,35 @@ impl Validator {
     pub fn shared_keys_only() -> Self {
         Validator {
             auth_token: None,
-            ..Validator::twilio("")
+            shared_keys: Vec::new(),
+            repeated_values: RepeatedValues::Sorted,
+            signalwire: false,
         }
     }
 
     /// Adds a Twilio shared key: its identifier, as the settings header names it
     /// (`webhooks_sharedkey_...`), and its secret. Several keys can be held at once, so keys
-    /// rotate without downtime.
-    pub fn with_shared_key(mut self, key_id: &str, secret: &str) -> Self {
-        self.shared_keys
-            .push((key_id.to_owned(), Secret::new(secret)));
-        self
+    /// rotate without downtime. An empty identifier or secret is refused.
+    pub fn with_shared_key(mut self, key_id: &str, secret: &str) -> Result<Self, InvalidSecret> {
+        if key_id.trim().is_empty() {
+            return Err(InvalidSecret::Empty {
+                what: "shared key identifier",
+            });
+        }
+        let secret = Secret::new(secret, "shared key secret")?;
+        self.shared_keys.push((key_id.to_owned(), secret));
+        Ok(self)
     }
 
     /// Sets how the values of a repeated parameter are ordered in the signed string.
     pub fn with_repeated_values(mut self, order: RepeatedValues) -> Self {
         self.repeated_values = order;
         self
+    }
+
+    /// Whether the validator holds any secret at all.
+    pub(crate) fn has_secret(&self) -> bool {
+        self.auth_token.is_some() || !self.shared_keys.is_empty()
     }
 
     /// Checks the `signature` of a request to `url` with `body` (empty for a GET callback).
@@ -318,6 +383,10 @@ impl Validator {
     /// in any case) and the secret is the shared key named by `key=` (the Auth Token when no
     /// key is named). An unknown algorithm or key is an error of its own: no other secret is
     /// tried.
+    ///
+    /// When the URL's query carries `bodySHA256` (however it is encoded, and even when the
+    /// rest of the query cannot be read), the URL alone is signed and the body must hash to
+    /// it: a request whose body hash cannot be checked is never valid.
     pub fn validate_with_settings(
         &self,
         url: &str,
@@ -325,44 +394,12 @@ impl Validator {
         signature: &str,
         settings: Option<&str>,
     ) -> Result<(), SignatureError> {
-        let signature = signature.trim();
-        if signature.is_empty() {
-            return Err(SignatureError::Missing);
-        }
-        let (algorithm, secret) = self.select(settings)?;
-        let payload = match Payload::of(url, body, self.repeated_values) {
-            // A SignalWire JSON body need not read as a form: its hex signature covers the
-            // raw bytes.
-            Err(SignatureError::MalformedBody(_)) if self.signalwire => None,
-            payload => Some(payload?),
-        };
-        let mut matched = subtle::Choice::from(0);
-        for candidate in candidate_urls(url) {
-            if let Some(payload) = &payload {
-                let expected = algorithm.base64(&secret.0, &payload.signing_string(&candidate));
-                matched |= expected.as_bytes().ct_eq(signature.as_bytes());
-            }
-            if self.signalwire {
-                let mut message = candidate.into_owned().into_bytes();
-                message.extend_from_slice(body);
-                let expected = hex(&Algorithm::HmacSha1.mac(&secret.0, &message));
-                matched |= expected
-                    .as_bytes()
-                    .ct_eq(signature.to_ascii_lowercase().as_bytes());
-            }
-        }
-        if !bool::from(matched) {
-            return Err(SignatureError::Mismatch);
-        }
-        if payload.is_some_and(|payload| !payload.body_hash_ok) {
-            return Err(SignatureError::BodyHashMismatch);
-        }
-        Ok(())
+        self.check(url, body, &Signed::of(url, body), signature, settings)
     }
 
     /// Like [`validate_with_settings`](Self::validate_with_settings), reading the headers
     /// through `header`, a lookup by name (give it your framework's case-insensitive header
-    /// map): the signature from `X-Twilio-Signature`, else `X-SignalWire-Signature`, and the
+    /// map): the signature as [`signature_header`](Self::signature_header) finds it, and the
     /// settings from `X-Twilio-Webhooks-Signature-Settings`.
     pub fn validate_headers<'h>(
         &self,
@@ -370,17 +407,36 @@ impl Validator {
         body: &[u8],
         header: impl Fn(&str) -> Option<&'h str>,
     ) -> Result<(), SignatureError> {
-        let signature = [TWILIO_SIGNATURE_HEADER, SIGNALWIRE_SIGNATURE_HEADER]
-            .into_iter()
-            .filter_map(&header)
-            .find(|value| !value.trim().is_empty())
+        let signature = self
+            .signature_header(&header)
             .ok_or(SignatureError::Missing)?;
         self.validate_with_settings(url, body, signature, header(SETTINGS_HEADER))
+    }
+
+    /// The signature a request carries, through `header`, a lookup by name: the first
+    /// non-empty one of `X-Twilio-Signature` and `X-SignalWire-Signature`, in that order for a
+    /// Twilio validator and the other way round for a SignalWire one. `None` when there is
+    /// none: such a request can be refused before its body is read.
+    pub fn signature_header<'h>(
+        &self,
+        header: impl Fn(&str) -> Option<&'h str>,
+    ) -> Option<&'h str> {
+        let names = if self.signalwire {
+            [SIGNALWIRE_SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER]
+        } else {
+            [TWILIO_SIGNATURE_HEADER, SIGNALWIRE_SIGNATURE_HEADER]
+        };
+        names
+            .into_iter()
+            .filter_map(header)
+            .find(|value| !value.trim().is_empty())
     }
 
     /// Checks the signature, then parses the callback into an [`Event`].
     ///
     /// For a GET callback pass an empty `body`: the parameters are read from the URL's query.
+    /// The body is scanned once, for both: the memory used is the event, plus the decoded
+    /// copies of names and values that hold `%` or `+`, plus some 60 bytes per parameter.
     pub fn verify_and_parse(
         &self,
         url: &str,
@@ -399,8 +455,74 @@ impl Validator {
         signature: &str,
         settings: Option<&str>,
     ) -> Result<T, WebhookError> {
-        self.validate_with_settings(url, body, signature, settings)?;
-        Ok(parse_callback(url, body)?)
+        let signed = Signed::of(url, body);
+        self.check(url, body, &signed, signature, settings)?;
+        match signed {
+            Signed::Form(params) if !body.is_empty() => Ok(T::from_params(params)?),
+            _ => Ok(parse_callback(url, body)?),
+        }
+    }
+
+    /// The one check behind every entry point.
+    fn check(
+        &self,
+        url: &str,
+        body: &[u8],
+        signed: &Signed<'_>,
+        signature: &str,
+        settings: Option<&str>,
+    ) -> Result<(), SignatureError> {
+        let signature = signature.trim();
+        if signature.is_empty() {
+            return Err(SignatureError::Missing);
+        }
+        let (algorithm, secret) = self.select(settings)?;
+        let order = match signed {
+            Signed::Form(params) => {
+                signing_order(params.len(), |at| params.pair(at), self.repeated_values)
+            }
+            // A SignalWire JSON body need not read as a form: its hex signature covers the
+            // raw bytes. For anyone else an unreadable body cannot be authenticated.
+            Signed::Unreadable(err) if !self.signalwire => {
+                return Err(SignatureError::MalformedBody(err.clone()))
+            }
+            Signed::UrlAndBodyHash { .. } | Signed::Unreadable(_) => Vec::new(),
+        };
+        let lowercase = self.signalwire.then(|| signature.to_ascii_lowercase());
+        let mut matched = subtle::Choice::from(0);
+        for candidate in candidate_urls(url) {
+            if !matches!(signed, Signed::Unreadable(_)) {
+                let mut mac = Hasher::new(algorithm, secret.bytes());
+                mac.update(candidate.as_bytes());
+                if let Signed::Form(params) = signed {
+                    for &at in &order {
+                        let (name, value) = params.pair(at as usize);
+                        mac.update(name.as_bytes());
+                        mac.update(value.as_bytes());
+                    }
+                }
+                matched |= BASE64
+                    .encode(mac.finish())
+                    .as_bytes()
+                    .ct_eq(signature.as_bytes());
+            }
+            if let Some(lowercase) = &lowercase {
+                let mut mac = Hasher::new(Algorithm::HmacSha1, secret.bytes());
+                mac.update(candidate.as_bytes());
+                mac.update(body);
+                matched |= hex(&mac.finish()).as_bytes().ct_eq(lowercase.as_bytes());
+            }
+        }
+        if !bool::from(matched) {
+            return Err(SignatureError::Mismatch);
+        }
+        if let Signed::UrlAndBodyHash { expected } = signed {
+            let actual = hex(&Sha256::digest(body));
+            if !bool::from(actual.as_bytes().ct_eq(expected)) {
+                return Err(SignatureError::BodyHashMismatch);
+            }
+        }
+        Ok(())
     }
 
     /// The algorithm and secret a request's settings header asks for.
@@ -486,53 +608,73 @@ impl<'a> SignatureSettings<'a> {
     }
 }
 
-/// What is signed after the URL, and whether the body matched its `bodySHA256`.
-struct Payload {
-    /// `name value` for every body parameter, in signing order.
-    appended: String,
-    body_hash_ok: bool,
+/// What is signed after the URL.
+enum Signed<'b> {
+    /// The URL carries `bodySHA256`: the URL alone is signed, and the body must hash to
+    /// `expected` (the decoded value of the URL's first `bodySHA256`).
+    UrlAndBodyHash { expected: Vec<u8> },
+    /// A form body, or none: its pairs are signed after the URL.
+    Form(RawParams<'b>),
+    /// The body is not a form that can be read: only a signature of the raw bytes applies.
+    Unreadable(ParseError),
 }
 
-impl Payload {
-    fn of(url: &str, body: &[u8], order: RepeatedValues) -> Result<Self, SignatureError> {
-        if let Some(expected) = query_value(url, BODY_SHA256) {
-            let actual = hex(&Sha256::digest(body));
-            return Ok(Payload {
-                appended: String::new(),
-                body_hash_ok: bool::from(actual.as_bytes().ct_eq(expected.as_bytes())),
-            });
+impl<'b> Signed<'b> {
+    fn of(url: &str, body: &'b [u8]) -> Self {
+        if let Some(expected) = body_sha256(url) {
+            return Signed::UrlAndBodyHash { expected };
         }
-        let params = RawParams::scan(body).map_err(SignatureError::MalformedBody)?;
-        Ok(Payload {
-            appended: appended_params(params.pairs(), order),
-            body_hash_ok: true,
-        })
+        match RawParams::scan(body) {
+            Ok(params) => Signed::Form(params),
+            Err(err) => Signed::Unreadable(err),
+        }
     }
 
-    fn signing_string(&self, url: &str) -> String {
-        let mut signed = String::with_capacity(url.len() + self.appended.len());
-        signed.push_str(url);
-        signed.push_str(&self.appended);
-        signed
+    /// What is appended to a candidate URL, for the diagnostics that show it.
+    fn appended(&self, order: RepeatedValues) -> Result<String, SignatureError> {
+        match self {
+            Signed::UrlAndBodyHash { .. } => Ok(String::new()),
+            Signed::Form(params) => {
+                let mut out = String::new();
+                for at in signing_order(params.len(), |at| params.pair(at), order) {
+                    let (name, value) = params.pair(at as usize);
+                    out.push_str(name);
+                    out.push_str(value);
+                }
+                Ok(out)
+            }
+            Signed::Unreadable(err) => Err(SignatureError::MalformedBody(err.clone())),
+        }
     }
 }
 
-/// Every name followed by its value, names sorted; a repeated name's values in `order`.
-fn appended_params<'p>(
-    pairs: impl Iterator<Item = (&'p str, &'p str)>,
+/// The order in which the `len` pairs given by `pair` are signed: names sorted, a repeated
+/// name's values in `order` (sorted with duplicates dropped, or as received).
+fn signing_order<'p>(
+    len: usize,
+    pair: impl Fn(usize) -> (&'p str, &'p str),
     order: RepeatedValues,
-) -> String {
-    let mut pairs: Vec<(&str, &str)> = pairs.collect();
+) -> Vec<u32> {
+    // At most MAX_PARAMETERS pairs, so every index fits.
+    let mut indices: Vec<u32> = (0..len as u32).collect();
     match order {
         RepeatedValues::Sorted => {
-            pairs.sort_unstable();
-            pairs.dedup();
+            indices.sort_unstable_by(|&a, &b| pair(a as usize).cmp(&pair(b as usize)));
+            indices.dedup_by(|a, b| pair(*a as usize) == pair(*b as usize));
         }
         // A stable sort by name keeps each name's values in the order received.
-        RepeatedValues::SubmissionOrder => pairs.sort_by_key(|&(name, _)| name),
+        RepeatedValues::SubmissionOrder => {
+            indices.sort_by(|&a, &b| pair(a as usize).0.cmp(pair(b as usize).0))
+        }
     }
+    indices
+}
+
+/// Every name followed by its value, in signing order.
+fn appended_params(pairs: &[(&str, &str)], order: RepeatedValues) -> String {
     let mut out = String::new();
-    for (name, value) in pairs {
+    for at in signing_order(pairs.len(), |at| pairs[at], order) {
+        let (name, value) = pairs[at as usize];
         out.push_str(name);
         out.push_str(value);
     }
@@ -596,14 +738,46 @@ fn query_of(url: &str) -> &str {
     query.split('#').next().unwrap_or(query)
 }
 
-/// The first value of `name` in the query of `url`, decoded.
-fn query_value(url: &str, name: &str) -> Option<String> {
-    let params = RawParams::scan(query_of(url).as_bytes()).ok()?;
-    let value = params
-        .pairs()
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned());
-    value
+/// The value of the first `bodySHA256` in the query of `url`, percent-decoded as bytes.
+///
+/// Read leniently, without the limits and UTF-8 checks of a body: a query that is not
+/// readable as a form (`x=%FF`, thousands of parameters) must not hide the body hash, or a
+/// request signed for one body would be accepted with any other.
+fn body_sha256(url: &str) -> Option<Vec<u8>> {
+    query_of(url).split('&').find_map(|piece| {
+        let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
+        (percent_decode(name) == BODY_SHA256.as_bytes()).then(|| percent_decode(value))
+    })
+}
+
+/// `%XX` and `+` decoded into bytes; a `%` without two hex digits stays as it is.
+fn percent_decode(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let escaped = (byte == b'%')
+            .then(|| bytes.get(at + 1..at + 3))
+            .flatten()
+            .and_then(|digits| std::str::from_utf8(digits).ok())
+            .and_then(|digits| u8::from_str_radix(digits, 16).ok());
+        match (byte, escaped) {
+            (_, Some(decoded)) => {
+                out.push(decoded);
+                at += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                at += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                at += 1;
+            }
+        }
+    }
+    out
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -624,11 +798,11 @@ pub fn signing_strings(
     body: &[u8],
     order: RepeatedValues,
 ) -> Result<Vec<(String, String)>, SignatureError> {
-    let payload = Payload::of(url, body, order)?;
+    let appended = Signed::of(url, body).appended(order)?;
     Ok(candidate_urls(url)
         .into_iter()
         .map(|candidate| {
-            let signed = payload.signing_string(&candidate);
+            let signed = format!("{candidate}{appended}");
             (candidate.into_owned(), signed)
         })
         .collect())
@@ -658,7 +832,7 @@ pub fn sign(secret: &str, url: &str, params: &[(&str, &str)]) -> String {
 
 /// [`sign`] with another algorithm (`HmacSha256` for shared keys that ask for it).
 pub fn sign_with(algorithm: Algorithm, secret: &str, url: &str, params: &[(&str, &str)]) -> String {
-    let appended = appended_params(params.iter().copied(), RepeatedValues::Sorted);
+    let appended = appended_params(params, RepeatedValues::Sorted);
     algorithm.base64(secret.as_bytes(), &format!("{url}{appended}"))
 }
 
@@ -675,8 +849,8 @@ pub fn sign_body_with(
     url: &str,
     body: &[u8],
 ) -> Result<String, SignatureError> {
-    let payload = Payload::of(url, body, RepeatedValues::Sorted)?;
-    Ok(algorithm.base64(secret.as_bytes(), &payload.signing_string(url)))
+    let appended = Signed::of(url, body).appended(RepeatedValues::Sorted)?;
+    Ok(algorithm.base64(secret.as_bytes(), &format!("{url}{appended}")))
 }
 
 /// The public base URL of a receiver (`https://hooks.example.com`, optionally with a port),
@@ -694,7 +868,10 @@ pub fn sign_body_with(
 /// assert!("https://hooks.example.com/prefix".parse::<PublicUrl>().is_err());
 /// # Ok::<(), status_callbacks::signature::InvalidPublicUrl>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// A password in the base (`https://user:pass@host`, signed by Twilio as part of the URL) is
+/// shown as `***` by `Debug`, `Display` and errors.
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PublicUrl {
     base: String,
 }
@@ -712,7 +889,7 @@ impl PublicUrl {
     /// fragment (a trailing `/` is allowed).
     pub fn parse(base: &str) -> Result<Self, InvalidPublicUrl> {
         let invalid = |reason| InvalidPublicUrl {
-            url: excerpt(base),
+            url: excerpt(&redact_password(base)),
             reason,
         };
         let trimmed = base.strip_suffix('/').unwrap_or(base);
@@ -762,9 +939,18 @@ impl PublicUrl {
         }
     }
 
-    /// The base, without a trailing `/`.
+    /// The base, without a trailing `/`, password included: not for logs (`Display` hides
+    /// the password).
     pub fn as_str(&self) -> &str {
         &self.base
+    }
+}
+
+impl fmt::Debug for PublicUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("PublicUrl")
+            .field(&redact_password(&self.base))
+            .finish()
     }
 }
 
@@ -778,7 +964,34 @@ impl std::str::FromStr for PublicUrl {
 
 impl fmt::Display for PublicUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.base)
+        f.write_str(&redact_password(&self.base))
+    }
+}
+
+/// `url` with the password of its user information (`user:password@`) replaced by `***`, for
+/// output; unchanged when it has none.
+///
+/// ```
+/// use status_callbacks::signature::redact_password;
+///
+/// assert_eq!(redact_password("https://me:hunter2@hooks.example.com/cb"), "https://me:***@hooks.example.com/cb");
+/// assert_eq!(redact_password("https://hooks.example.com/cb?a=b:c@d"), "https://hooks.example.com/cb?a=b:c@d");
+/// ```
+pub fn redact_password(url: &str) -> Cow<'_, str> {
+    let Some(authority) = authority_span(url) else {
+        return Cow::Borrowed(url);
+    };
+    let Some(at) = url[authority.clone()].rfind('@') else {
+        return Cow::Borrowed(url);
+    };
+    let user_info = &url[authority.start..authority.start + at];
+    match user_info.find(':') {
+        Some(colon) => Cow::Owned(format!(
+            "{}***{}",
+            &url[..authority.start + colon + 1],
+            &url[authority.start + at..]
+        )),
+        None => Cow::Borrowed(url),
     }
 }
 
@@ -842,7 +1055,8 @@ mod tests {
             "x://@:",
         ] {
             let _ = candidates(url);
-            let _ = query_value(url, BODY_SHA256);
+            let _ = body_sha256(url);
+            let _ = redact_password(url);
         }
     }
 
@@ -862,10 +1076,20 @@ mod tests {
     #[test]
     fn the_body_hash_is_read_from_the_query() {
         assert_eq!(
-            query_value("https://a/x?foo=1&bodySHA256=abc#frag", BODY_SHA256).as_deref(),
-            Some("abc")
+            body_sha256("https://a/x?foo=1&bodySHA256=abc#frag").as_deref(),
+            Some(&b"abc"[..])
         );
-        assert_eq!(query_value("https://a/x", BODY_SHA256), None);
+        // However the query is written: encoded name, unreadable neighbours, repeated.
+        assert_eq!(
+            body_sha256("https://a/x?x=%FF&body%53HA256=a%62c&bodySHA256=def").as_deref(),
+            Some(&b"abc"[..])
+        );
+        assert_eq!(
+            body_sha256("https://a/x?bodySHA256=%FF%").as_deref(),
+            Some(&b"\xff%"[..])
+        );
+        assert_eq!(body_sha256("https://a/x"), None);
+        assert_eq!(body_sha256("https://a/x?bodySHA2567=1&abodySHA256=2"), None);
         assert_eq!(query_of("https://a/x?q=1#f"), "q=1");
     }
 }

@@ -15,7 +15,7 @@ use status_callbacks::video::{
     RoomEvent, RoomStatus, RoomType, TrackRecording,
 };
 use status_callbacks::{
-    parse, parse_query, AccountSid, Event, EventKind, Extra, Milliseconds, Seconds,
+    parse, parse_query, AccountSid, Event, EventKind, Extra, Milliseconds, ParseError, Seconds,
 };
 
 use common::{assert_round_trip, decoded_pairs, fixture, with_param};
@@ -86,12 +86,48 @@ fn an_absent_optional_value_is_none() {
     assert!(e.extra.is_empty());
 }
 
-/// Probes 11, 12, 13: a repeated parameter is not an error (probe 11) and is not silently
-/// overwritten (probe 13): the first value is typed, later ones are kept in `extra`, in order.
+/// Probes 11, 12, 13: a repeated parameter is never silently overwritten (probe 13). A
+/// signature fixes neither the order nor the number of a repeated parameter's copies, so a
+/// typed parameter repeated with *different* values is an error naming it; copies of the same
+/// value, and repeated parameters the model does not type, are kept in `extra`, in order.
 #[test]
-fn a_repeated_parameter_keeps_the_first_value_and_every_other() {
-    let mut body = fixture("video/room-ended.txt");
-    body.extend_from_slice(b"&RoomDuration=999&RoomName=second&RoomDuration=7");
+fn a_repeated_parameter_is_typed_only_when_its_copies_agree() {
+    let base = fixture("video/room-ended.txt");
+
+    // Different values of a typed parameter: which one counts is not signed.
+    for (added, param) in [
+        (&b"&RoomDuration=999"[..], "RoomDuration"),
+        (b"&RoomName=second", "RoomName"),
+        // An empty copy disagrees too: it would make the field `None`.
+        (b"&RoomDuration=", "RoomDuration"),
+    ] {
+        let body = [&base[..], added].concat();
+        let err = parse(&body).unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::RepeatedParameter {
+                param,
+                kind: Some("room-ended".to_owned())
+            }
+        );
+        assert_eq!(err.param(), Some(param));
+        assert_eq!(
+            err.to_string(),
+            format!("parameter `{param}` of event `room-ended` appears more than once with different values")
+        );
+    }
+    // The same for the parameter that tells the kind, in every parser.
+    let body = [&base[..], b"&StatusCallbackEvent=room-created"].concat();
+    let expected = ParseError::RepeatedParameter {
+        param: "StatusCallbackEvent",
+        kind: None,
+    };
+    assert_eq!(parse(&body).unwrap_err(), expected);
+    assert_eq!(RoomEvent::from_form(&body).unwrap_err(), expected);
+
+    // Copies of the same value, and repeated unknown parameters: kept.
+    let mut body = base.clone();
+    body.extend_from_slice(b"&RoomDuration=312&Custom=a&RoomName=DailyStandup&Custom=b");
     let event = parse(&body).unwrap();
     let Event::Room(RoomEvent::RoomEnded(e)) = &event else {
         panic!()
@@ -102,12 +138,25 @@ fn a_repeated_parameter_keeps_the_first_value_and_every_other() {
     assert_eq!(
         extra,
         [
-            ("RoomDuration", "999"),
-            ("RoomName", "second"),
-            ("RoomDuration", "7")
+            ("RoomDuration", "312"),
+            ("Custom", "a"),
+            ("RoomName", "DailyStandup"),
+            ("Custom", "b")
         ]
     );
     assert_round_trip(&body, &event);
+
+    // A voice callback of more than 16 parameters (looked up through an index) and one of
+    // more than 64 (searched in order) find the conflict too.
+    let call = fixture("voice/call-completed.txt");
+    let body = [&call[..], b"&CallStatus=busy"].concat();
+    assert_eq!(parse(&body).unwrap_err().param(), Some("CallStatus"));
+    let mut body = call.clone();
+    for i in 0..70 {
+        body.extend_from_slice(format!("&Custom{i}=x").as_bytes());
+    }
+    body.extend_from_slice(b"&CallSid=CA00000000000000000000000000000000");
+    assert_eq!(parse(&body).unwrap_err().param(), Some("CallSid"));
 }
 
 /// Probes 16 and 17: RFC 2822 and RFC 3339 timestamps both parse on a Video event.

@@ -206,21 +206,21 @@ mod signatures {
         fn sign_then_validate_agrees(
             url in "https?://[a-z]{1,10}(\\.example)?(:[0-9]{1,5})?/[a-z/]{0,10}(\\?[a-z=&+%0-9]{0,20})?",
             pairs in proptest::collection::vec(("[A-Za-z.]{1,12}", "\\PC{0,16}"), 0..12),
-            secret in "[ -~]{1,32}",
+            secret in "[!-~][ -~]{0,31}",
         ) {
             let mut body = form_urlencoded::Serializer::new(String::new());
             for (name, value) in &pairs {
                 body.append_pair(name, value);
             }
             let body = body.finish();
-            let validator = Validator::twilio(&secret);
+            let validator = Validator::twilio(&secret).unwrap();
             let signed = sign_body(&secret, &url, body.as_bytes()).unwrap();
             prop_assert_eq!(validator.validate(&url, body.as_bytes(), &signed), Ok(()));
             let refs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
             prop_assert_eq!(sign(&secret, &url, &refs), signed.clone());
             let changed = format!("{body}&Changed=1");
             prop_assert_eq!(validator.validate(&url, changed.as_bytes(), &signed), Err(SignatureError::Mismatch));
-            let other = Validator::twilio(&format!("{secret}x"));
+            let other = Validator::twilio(&format!("{secret}x")).unwrap();
             prop_assert_eq!(other.validate(&url, body.as_bytes(), &signed), Err(SignatureError::Mismatch));
         }
     }

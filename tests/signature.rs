@@ -22,7 +22,7 @@ const P: &[u8] = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234\
     &From=%2B14158675309&To=%2B18005551212";
 
 fn twilio() -> Validator {
-    Validator::twilio(TOKEN)
+    Validator::twilio(TOKEN).unwrap()
 }
 
 fn body_with(extra: &str) -> Vec<u8> {
@@ -253,7 +253,10 @@ fn t17_and_go_vectors() {
 
 #[test]
 fn shared_keys_sign_with_hmac_sha256() {
-    let validator = Validator::twilio("the auth token").with_shared_key("sk_1", TOKEN);
+    let validator = Validator::twilio("the auth token")
+        .unwrap()
+        .with_shared_key("sk_1", TOKEN)
+        .unwrap();
     let settings = Some("key=sk_1,algorithm=HMAC_SHA256");
     let s2 = "033hgUJA9M/hXIZsYjwkerEP/DBm35nEri5FhCYjA5s=";
     let s3 = "grxRoa/VNtXxd524NGLxIdev83nh23xhrRUVm50Umq4=";
@@ -294,8 +297,11 @@ fn shared_keys_sign_with_hmac_sha256() {
 #[test]
 fn keys_rotate_and_unknown_keys_or_algorithms_are_refused_without_fallback() {
     let validator = Validator::twilio(TOKEN)
+        .unwrap()
         .with_shared_key("old", "old secret")
-        .with_shared_key("new", "new secret");
+        .unwrap()
+        .with_shared_key("new", "new secret")
+        .unwrap();
     for (key, secret) in [("old", "old secret"), ("new", "new secret")] {
         let signature = sign_with(Algorithm::HmacSha256, secret, URL, &[("CallSid", "CA1")]);
         let settings = format!("key={key},algorithm=HMAC_SHA256");
@@ -338,7 +344,9 @@ fn keys_rotate_and_unknown_keys_or_algorithms_are_refused_without_fallback() {
         );
     }
     // A validator with shared keys only cannot check a request that names none.
-    let only = Validator::shared_keys_only().with_shared_key("old", "old secret");
+    let only = Validator::shared_keys_only()
+        .with_shared_key("old", "old secret")
+        .unwrap();
     assert_eq!(
         only.validate(URL, P, "RSOYDt4T1cUTdK1PDd93/VVr8B8="),
         Err(SignatureError::NoSecret)
@@ -348,7 +356,7 @@ fn keys_rotate_and_unknown_keys_or_algorithms_are_refused_without_fallback() {
 #[test]
 fn signalwire_vectors() {
     let key = "PSKtest1234567890abcdef";
-    let validator = Validator::signalwire(key);
+    let validator = Validator::signalwire(key).unwrap();
     // SW-A: hex HMAC-SHA1 over the URL and the raw JSON body.
     let body = br#"{"event":"call.state","params":{"call_id":"abc-123","state":"answered"}}"#;
     let url = "https://example.ngrok.io/webhook";
@@ -362,7 +370,9 @@ fn signalwire_vectors() {
     );
     // SW-B = T1, with the signing key as the key.
     assert_eq!(
-        Validator::signalwire(TOKEN).validate(URL, P, "RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        Validator::signalwire(TOKEN)
+            .unwrap()
+            .validate(URL, P, "RSOYDt4T1cUTdK1PDd93/VVr8B8="),
         Ok(())
     );
     // SW-C: Base64 over the URL with bodySHA256.
@@ -377,7 +387,7 @@ fn signalwire_vectors() {
         Ok(())
     );
     // SW-R: a RELAY request.
-    let relay = Validator::signalwire("PSK_7TruNcSNTxp4zNrykMj4EPzF");
+    let relay = Validator::signalwire("PSK_7TruNcSNTxp4zNrykMj4EPzF").unwrap();
     let relay_body = concat!(
         r#"{"call":{"call_id":"b5d63b2e-f75b-4dc8-b6d4-269b635f96c0","#,
         r#""node_id":"fa3570ae-f8bd-42c2-83f4-9950d906c91b@us-west","#,
@@ -394,7 +404,11 @@ fn signalwire_vectors() {
         Ok(())
     );
     assert_eq!(
-        Validator::signalwire("PSK_foo").validate(relay_url, relay_body.as_bytes(), relay_sig),
+        Validator::signalwire("PSK_foo").unwrap().validate(
+            relay_url,
+            relay_body.as_bytes(),
+            relay_sig
+        ),
         Err(SignatureError::Mismatch)
     );
     assert_eq!(
@@ -411,11 +425,9 @@ fn signalwire_vectors() {
     );
     // The Twilio validator does not accept SignalWire's hex scheme.
     assert_eq!(
-        Validator::twilio("PSK_7TruNcSNTxp4zNrykMj4EPzF").validate(
-            relay_url,
-            relay_body.as_bytes(),
-            relay_sig
-        ),
+        Validator::twilio("PSK_7TruNcSNTxp4zNrykMj4EPzF")
+            .unwrap()
+            .validate(relay_url, relay_body.as_bytes(), relay_sig),
         Err(SignatureError::Mismatch)
     );
 }
@@ -425,7 +437,7 @@ fn signalwire_keeps_repeated_values_in_submission_order() {
     let url = "https://example.com/x";
     // Signed as url + "ToaTob".
     let signature = "5pTRdZYAQtkPbEgfNHAwv2ju+OQ=";
-    let signalwire = Validator::signalwire(TOKEN);
+    let signalwire = Validator::signalwire(TOKEN).unwrap();
     assert_eq!(signalwire.validate(url, b"To=a&To=b", signature), Ok(()));
     assert_eq!(
         signalwire.validate(url, b"To=b&To=a", signature),
@@ -433,7 +445,9 @@ fn signalwire_keeps_repeated_values_in_submission_order() {
     );
     // Twilio's order sorts the values, so both orders match.
     assert_eq!(twilio().validate(url, b"To=b&To=a", signature), Ok(()));
-    let sorted = Validator::signalwire(TOKEN).with_repeated_values(RepeatedValues::Sorted);
+    let sorted = Validator::signalwire(TOKEN)
+        .unwrap()
+        .with_repeated_values(RepeatedValues::Sorted);
     assert_eq!(sorted.validate(url, b"To=b&To=a", signature), Ok(()));
 }
 
@@ -476,7 +490,7 @@ fn tampering_is_rejected() {
         );
     }
     assert_eq!(
-        Validator::twilio("54321").validate(URL, P, sig),
+        Validator::twilio("54321").unwrap().validate(URL, P, sig),
         Err(SignatureError::Mismatch)
     );
     assert_eq!(twilio().validate(URL, P, ""), Err(SignatureError::Missing));
@@ -496,7 +510,7 @@ fn unknown_parameters_count_because_the_raw_pairs_are_signed() {
     let body = fixture("video/room-ended-extra-params.txt");
     let url = "https://hooks.example.com/video?tenant=7";
     let signature = sign_body("token", url, &body).unwrap();
-    let validator = Validator::twilio("token");
+    let validator = Validator::twilio("token").unwrap();
     assert_eq!(validator.validate(url, &body, &signature), Ok(()));
     // Re-serialising the typed event changes the order but not the pairs: still valid.
     let event = validator.verify_and_parse(url, &body, &signature).unwrap();
@@ -514,7 +528,7 @@ fn unknown_parameters_count_because_the_raw_pairs_are_signed() {
 
 #[test]
 fn verify_and_parse_keeps_signature_and_parse_failures_apart() {
-    let validator = Validator::twilio("token");
+    let validator = Validator::twilio("token").unwrap();
     let url = "https://hooks.example.com/cb";
     let body = fixture("video/room-ended.txt");
     let signature = sign_body("token", url, &body).unwrap();
@@ -548,7 +562,10 @@ fn verify_and_parse_keeps_signature_and_parse_failures_apart() {
 
 #[test]
 fn headers_are_read_by_name() {
-    let validator = Validator::twilio(TOKEN).with_shared_key("k", "shared");
+    let validator = Validator::twilio(TOKEN)
+        .unwrap()
+        .with_shared_key("k", "shared")
+        .unwrap();
     let sig = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
     let twilio_header = |name: &str| (name == "X-Twilio-Signature").then_some(sig);
     assert_eq!(validator.validate_headers(URL, P, twilio_header), Ok(()));
@@ -572,8 +589,10 @@ fn headers_are_read_by_name() {
 
 #[test]
 fn secrets_never_show() {
-    let validator =
-        Validator::twilio("super-secret-token").with_shared_key("k1", "shared-secret-value");
+    let validator = Validator::twilio("super-secret-token")
+        .unwrap()
+        .with_shared_key("k1", "shared-secret-value")
+        .unwrap();
     let debug = format!("{validator:?}");
     assert!(
         !debug.contains("super-secret-token") && !debug.contains("shared-secret-value"),
@@ -625,7 +644,10 @@ fn sign_agrees_with_validate() {
     let body = fixture("voice/call-completed.txt");
     for algorithm in [Algorithm::HmacSha1, Algorithm::HmacSha256] {
         let signature = sign_body_with(algorithm, "s", "https://a.example/x?y=1", &body).unwrap();
-        let validator = Validator::twilio("s").with_shared_key("id", "s");
+        let validator = Validator::twilio("s")
+            .unwrap()
+            .with_shared_key("id", "s")
+            .unwrap();
         let settings = format!("key=id,algorithm={algorithm}");
         assert_eq!(
             validator.validate_with_settings(
@@ -681,9 +703,12 @@ fn signatures_from_the_official_helper() {
         let signature = case["signature"].as_str().unwrap();
         let settings = case["settings"].as_str();
         let validator = if settings.is_some() {
-            Validator::twilio("not the shared key").with_shared_key(key_id, secret)
+            Validator::twilio("not the shared key")
+                .unwrap()
+                .with_shared_key(key_id, secret)
+                .unwrap()
         } else {
-            Validator::twilio(secret)
+            Validator::twilio(secret).unwrap()
         };
         let check = |url: &str, body: &[u8]| {
             validator.validate_with_settings(url, body, signature, settings)
@@ -723,9 +748,12 @@ fn signatures_from_the_official_helper() {
             "{name}: query"
         );
         let wrong = if settings.is_some() {
-            Validator::twilio(secret).with_shared_key(key_id, "wrong")
+            Validator::twilio(secret)
+                .unwrap()
+                .with_shared_key(key_id, "wrong")
+                .unwrap()
         } else {
-            Validator::twilio("wrong")
+            Validator::twilio("wrong").unwrap()
         };
         assert_eq!(
             wrong.validate_with_settings(url, body, signature, settings),

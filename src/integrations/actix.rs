@@ -20,7 +20,7 @@
 //! #[actix_web::main]
 //! async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     let config = WebhookConfig::new(
-//!         Validator::twilio(&std::env::var("TWILIO_AUTH_TOKEN")?),
+//!         Validator::twilio(&std::env::var("TWILIO_AUTH_TOKEN")?)?,
 //!         std::env::var("PUBLIC_URL")?.parse()?,
 //!     );
 //!     HttpServer::new(move || {
@@ -61,8 +61,22 @@ impl<T: StatusCallback + 'static> FromRequest for TwilioCallback<T> {
             .map(|data| data.get_ref().clone())
             .or_else(|| request.app_data::<WebhookConfig>().cloned());
         let request = request.clone();
+        // Refuse an unsigned request before reading its body: the body future only reads
+        // when it is polled.
+        let checked = match &config {
+            None => Err(CallbackRejection::Misconfigured(
+                "no WebhookConfig is registered as app data",
+            )),
+            Some(config) => config.check_headers(|name| {
+                request
+                    .headers()
+                    .get(name)
+                    .and_then(|value| value.to_str().ok())
+            }),
+        };
         let body = Bytes::from_request(&request, payload);
         Box::pin(async move {
+            checked?;
             let config = config.ok_or(CallbackRejection::Misconfigured(
                 "no WebhookConfig is registered as app data",
             ))?;

@@ -23,7 +23,7 @@
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let config = WebhookConfig::new(
-//!     Validator::twilio(&std::env::var("TWILIO_AUTH_TOKEN")?),
+//!     Validator::twilio(&std::env::var("TWILIO_AUTH_TOKEN")?)?,
 //!     std::env::var("PUBLIC_URL")?.parse()?,
 //! );
 //! let app = Router::new()
@@ -69,6 +69,9 @@ where
             .path_and_query()
             .map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned());
         let headers = request.headers().clone();
+        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+        // Refuse an unsigned request before reading its body.
+        config.check_headers(header)?;
         let body = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {
@@ -78,7 +81,6 @@ where
                     CallbackRejection::BodyUnreadable
                 }
             })?;
-        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
         config
             .verify(&path_and_query, &body, header)
             .map(TwilioCallback)

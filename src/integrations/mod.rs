@@ -12,12 +12,17 @@
 //!
 //! | rejection | status |
 //! |---|---|
-//! | a malformed body, or a body that is not a status callback | 400 |
-//! | a missing or invalid signature | 403 |
+//! | an authentic request whose body is not a status callback | 400 |
+//! | a missing or invalid signature, a body that cannot be authenticated, a forwarded host not allowed | 403 |
 //! | a body over the framework's limit | 413 |
-//! | missing configuration (no validator, no public URL) | 500 |
+//! | missing configuration (no validator or a validator without a secret, no public URL) | 500 |
 //!
-//! No response echoes the token, a shared key or the signature.
+//! Every request that is not proven authentic gets the same answer, 403 with the body
+//! `forbidden`, whatever is wrong with it: nothing of the parser's view of an unauthenticated
+//! body is told to its sender (the reason is the rejection's
+//! [`source`](std::error::Error::source), for your logs). A request without any signature
+//! header is refused before its body is read. No response echoes the token, a shared key or
+//! the signature.
 
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
@@ -29,7 +34,9 @@ pub mod axum;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::signature::{InvalidPublicUrl, PublicUrl, SignatureError, Validator};
+use crate::signature::{
+    InvalidPublicUrl, InvalidSecret, PublicUrl, SignatureError, Validator, WebhookError,
+};
 use crate::{ParseError, StatusCallback};
 
 /// What an extractor needs: how to check signatures, and which URL Twilio called.
@@ -40,18 +47,21 @@ use crate::{ParseError, StatusCallback};
 /// use status_callbacks::integrations::WebhookConfig;
 /// use status_callbacks::signature::Validator;
 ///
-/// let config = WebhookConfig::new(Validator::twilio("auth token"), "https://hooks.example.com".parse()?);
-/// # Ok::<(), status_callbacks::signature::InvalidPublicUrl>(())
+/// let config = WebhookConfig::new(Validator::twilio("auth token")?, "https://hooks.example.com".parse()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct WebhookConfig {
     inner: Arc<Settings>,
 }
 
+#[derive(Clone)]
 struct Settings {
     validator: Option<Validator>,
     public_url: Option<PublicUrl>,
-    trust_forwarded_headers: bool,
+    /// Hosts a trusted `X-Forwarded-Host` may name (lowercase); empty: forwarded headers are
+    /// ignored.
+    forwarded_hosts: Vec<String>,
 }
 
 impl fmt::Debug for WebhookConfig {
@@ -59,10 +69,7 @@ impl fmt::Debug for WebhookConfig {
         f.debug_struct("WebhookConfig")
             .field("validator", &self.inner.validator)
             .field("public_url", &self.inner.public_url)
-            .field(
-                "trust_forwarded_headers",
-                &self.inner.trust_forwarded_headers,
-            )
+            .field("forwarded_hosts", &self.inner.forwarded_hosts)
             .finish()
     }
 }
@@ -71,22 +78,18 @@ impl WebhookConfig {
     /// Checks signatures with `validator` against URLs built from `public_url` (the scheme,
     /// host and port Twilio calls, e.g. `https://hooks.example.com`).
     pub fn new(validator: Validator, public_url: PublicUrl) -> Self {
-        Self::from_parts(Some(validator), Some(public_url), false)
+        Self::from_parts(Some(validator), Some(public_url))
     }
 
     /// A configuration with parts possibly missing, e.g. read from an environment that may
     /// lack them: requests are then refused with a 500 ([`CallbackRejection::Misconfigured`])
     /// instead of the application failing to start.
-    pub fn from_parts(
-        validator: Option<Validator>,
-        public_url: Option<PublicUrl>,
-        trust_forwarded_headers: bool,
-    ) -> Self {
+    pub fn from_parts(validator: Option<Validator>, public_url: Option<PublicUrl>) -> Self {
         WebhookConfig {
             inner: Arc::new(Settings {
                 validator,
                 public_url,
-                trust_forwarded_headers,
+                forwarded_hosts: Vec::new(),
             }),
         }
     }
@@ -94,29 +97,44 @@ impl WebhookConfig {
     /// Reads the configuration from the environment: the Auth Token from `TWILIO_AUTH_TOKEN`
     /// and the public base URL from `PUBLIC_URL` (e.g. `https://hooks.example.com`).
     pub fn from_env() -> Result<Self, ConfigError> {
-        let token = std::env::var("TWILIO_AUTH_TOKEN")
-            .ok()
-            .filter(|token| !token.is_empty())
-            .ok_or(ConfigError::Missing("TWILIO_AUTH_TOKEN"))?;
+        let token = zeroize::Zeroizing::new(
+            std::env::var("TWILIO_AUTH_TOKEN")
+                .ok()
+                .filter(|token| !token.trim().is_empty())
+                .ok_or(ConfigError::Missing("TWILIO_AUTH_TOKEN"))?,
+        );
         let public_url = std::env::var("PUBLIC_URL")
             .map_err(|_| ConfigError::Missing("PUBLIC_URL"))?
             .parse()
             .map_err(ConfigError::PublicUrl)?;
-        Ok(WebhookConfig::new(Validator::twilio(&token), public_url))
+        let validator = Validator::twilio(&token).map_err(ConfigError::Secret)?;
+        Ok(WebhookConfig::new(validator, public_url))
     }
 
-    /// Builds the URL from `X-Forwarded-Proto` and `X-Forwarded-Host` when a request has both,
-    /// falling back to the public URL otherwise.
+    /// Builds the URL from `X-Forwarded-Proto` and `X-Forwarded-Host` when a request has both
+    /// and the host is one of `allowed_hosts` (`hooks.example.com`, or with its port,
+    /// `hooks.example.com:8443`; compared ignoring case), falling back to the public URL when
+    /// a request has neither. A forwarded host that is not allowed is refused with 403
+    /// ([`CallbackRejection::ForwardedHostNotAllowed`]). An empty list turns forwarded headers
+    /// off again.
     ///
-    /// Only turn this on behind a proxy you control that sets both headers on every request:
-    /// anyone can send them, and a host taken from them lets a request signed for one of your
-    /// URLs be replayed against another.
-    pub fn trust_forwarded_headers(self, trust: bool) -> Self {
-        Self::from_parts(
-            self.inner.validator.clone(),
-            self.inner.public_url.clone(),
-            trust,
-        )
+    /// Only use this behind a proxy you control that sets both headers on every request:
+    /// anyone can send them, and the allow-list is what keeps a request signed for one of
+    /// your URLs from being replayed against another host.
+    pub fn trust_forwarded_headers<I, H>(self, allowed_hosts: I) -> Self
+    where
+        I: IntoIterator<Item = H>,
+        H: AsRef<str>,
+    {
+        let mut settings = Settings::clone(&self.inner);
+        settings.forwarded_hosts = allowed_hosts
+            .into_iter()
+            .map(|host| host.as_ref().trim().to_ascii_lowercase())
+            .filter(|host| !host.is_empty())
+            .collect();
+        WebhookConfig {
+            inner: Arc::new(settings),
+        }
     }
 
     /// The URL Twilio signed, for a request with this raw path and query.
@@ -125,10 +143,19 @@ impl WebhookConfig {
         path_and_query: &str,
         header: &impl Fn(&str) -> Option<&'h str>,
     ) -> Result<String, CallbackRejection> {
-        if self.inner.trust_forwarded_headers {
+        if !self.inner.forwarded_hosts.is_empty() {
             if let (Some(proto), Some(host)) =
                 (header("X-Forwarded-Proto"), header("X-Forwarded-Host"))
             {
+                let first_host = host.split(',').next().unwrap_or(host).trim();
+                if !self
+                    .inner
+                    .forwarded_hosts
+                    .iter()
+                    .any(|allowed| allowed.eq_ignore_ascii_case(first_host))
+                {
+                    return Err(CallbackRejection::ForwardedHostNotAllowed);
+                }
                 return PublicUrl::from_forwarded(proto, host)
                     .map(|base| base.signed_url(path_and_query))
                     .map_err(|_| CallbackRejection::BadForwardedHeaders);
@@ -143,6 +170,33 @@ impl WebhookConfig {
             ))
     }
 
+    /// The validator, or why there is none to use.
+    fn validator(&self) -> Result<&Validator, CallbackRejection> {
+        match &self.inner.validator {
+            Some(validator) if validator.has_secret() => Ok(validator),
+            Some(_) => Err(CallbackRejection::Misconfigured(
+                "the signature validator holds no secret",
+            )),
+            None => Err(CallbackRejection::Misconfigured(
+                "no signature validator is configured",
+            )),
+        }
+    }
+
+    /// What can be checked before the body is read: the configuration, and that the request
+    /// carries a signature header at all. An extractor calls this first, so that a request
+    /// without a signature is refused without buffering its body.
+    pub fn check_headers<'h>(
+        &self,
+        header: impl Fn(&str) -> Option<&'h str>,
+    ) -> Result<(), CallbackRejection> {
+        let validator = self.validator()?;
+        if validator.signature_header(header).is_none() {
+            return Err(CallbackRejection::Signature(SignatureError::Missing));
+        }
+        Ok(())
+    }
+
     /// Verifies and parses a request, whatever the framework: its raw path and query, its
     /// body, and a lookup of its headers by name (the signature headers, and the
     /// `X-Twilio-Webhooks-Signature-Settings` of shared keys).
@@ -152,18 +206,22 @@ impl WebhookConfig {
         body: &[u8],
         header: impl Fn(&str) -> Option<&'h str>,
     ) -> Result<T, CallbackRejection> {
-        let validator = self
-            .inner
-            .validator
-            .as_ref()
-            .ok_or(CallbackRejection::Misconfigured(
-                "no signature validator is configured",
-            ))?;
+        let validator = self.validator()?;
         let url = self.signed_url(path_and_query, &header)?;
+        let signature = validator
+            .signature_header(&header)
+            .ok_or(CallbackRejection::Signature(SignatureError::Missing))?;
         validator
-            .validate_headers(&url, body, &header)
-            .map_err(CallbackRejection::from)?;
-        crate::signature::parse_callback(&url, body).map_err(CallbackRejection::Parse)
+            .verify_and_parse_as(
+                &url,
+                body,
+                signature,
+                header(crate::signature::SETTINGS_HEADER),
+            )
+            .map_err(|err| match err {
+                WebhookError::Signature(err) => CallbackRejection::Signature(err),
+                WebhookError::Parse(err) => CallbackRejection::Parse(err),
+            })
     }
 }
 
@@ -177,11 +235,14 @@ pub enum ConfigError {
     /// `PUBLIC_URL` is not a base URL.
     #[error("PUBLIC_URL: {0}")]
     PublicUrl(InvalidPublicUrl),
+    /// A secret was refused.
+    #[error("{0}")]
+    Secret(InvalidSecret),
 }
 
 /// Why an extractor refused a request. Each maps to a status code
 /// ([`status`](Self::status)); the response body is the [`Display`](fmt::Display) text, which
-/// never holds a secret or the signature.
+/// never holds a secret, the signature, or (for 403) anything about the body.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CallbackRejection {
@@ -191,9 +252,14 @@ pub enum CallbackRejection {
     /// The body could not be read. 400.
     #[error("the body could not be read")]
     BodyUnreadable,
-    /// The signature is missing or does not match (or names an unknown key or algorithm). 403.
-    #[error("forbidden: {0}")]
-    Signature(SignatureError),
+    /// The request is not proven authentic: no signature, a signature that does not match,
+    /// an unknown key or algorithm, or a body that cannot be authenticated. 403, with the
+    /// body `forbidden`; the reason is the [`source`](std::error::Error::source).
+    #[error("forbidden")]
+    Signature(#[source] SignatureError),
+    /// Forwarded headers are trusted but name a host that is not allowed. 403.
+    #[error("forbidden")]
+    ForwardedHostNotAllowed,
     /// Forwarded headers are trusted but do not make a URL. 400.
     #[error("the X-Forwarded-Proto and X-Forwarded-Host headers do not make a URL")]
     BadForwardedHeaders,
@@ -207,13 +273,7 @@ pub enum CallbackRejection {
 
 impl From<SignatureError> for CallbackRejection {
     fn from(err: SignatureError) -> Self {
-        match err {
-            SignatureError::NoSecret => CallbackRejection::Misconfigured(
-                "no Auth Token is configured for requests that name no shared key",
-            ),
-            SignatureError::MalformedBody(parse) => CallbackRejection::Parse(parse),
-            other => CallbackRejection::Signature(other),
-        }
+        CallbackRejection::Signature(err)
     }
 }
 
@@ -225,8 +285,21 @@ impl CallbackRejection {
             CallbackRejection::BodyUnreadable
             | CallbackRejection::BadForwardedHeaders
             | CallbackRejection::Parse(_) => 400,
-            CallbackRejection::Signature(_) => 403,
+            CallbackRejection::Signature(_) | CallbackRejection::ForwardedHostNotAllowed => 403,
             CallbackRejection::Misconfigured(_) => 500,
+        }
+    }
+
+    /// The rejection with its reason, for a log line: `forbidden: the signature does not
+    /// match the request`. Not for the response, which must not tell an unauthenticated
+    /// sender why it was refused.
+    pub fn log_line(&self) -> String {
+        match self {
+            CallbackRejection::Signature(reason) => format!("{self}: {reason}"),
+            CallbackRejection::ForwardedHostNotAllowed => {
+                format!("{self}: X-Forwarded-Host names a host that is not allowed")
+            }
+            other => other.to_string(),
         }
     }
 }

@@ -88,3 +88,46 @@ pub fn http_request(
     // A chunked body (axum) has its chunk sizes around it; tests only look for substrings.
     (status, body.to_owned())
 }
+
+/// Sends the headers of a POST that announces `content_length` bytes, then only `sent` of
+/// them, and returns the status of the response, which must come while the rest of the body
+/// is still outstanding (within two seconds).
+pub fn status_before_full_body(
+    addr: std::net::SocketAddr,
+    target: &str,
+    headers: &[(&str, &str)],
+    sent: &[u8],
+    content_length: usize,
+) -> u16 {
+    use std::io::{Read, Write};
+    use std::time::Duration;
+
+    assert!(addr.ip().is_loopback(), "tests only talk to this machine");
+    let mut stream = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let mut request =
+        format!("POST {target} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {content_length}\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    stream.write_all(sent).unwrap();
+    let mut response = Vec::new();
+    let mut buffer = [0u8; 1024];
+    while !response.windows(4).any(|window| window == b"\r\n\r\n") {
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => response.extend_from_slice(&buffer[..n]),
+            Err(err) => panic!("no response while the body is outstanding: {err}"),
+        }
+    }
+    let response = String::from_utf8_lossy(&response);
+    response
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("not an HTTP response: {response:?}"))
+}

@@ -1,0 +1,150 @@
+//! The two example receivers, run as a user would, on a loopback port: they answer signed
+//! callbacks, refuse large bodies with 413, and disconnect clients that hold a half-sent
+//! request.
+#![cfg(all(feature = "axum", feature = "actix-web"))]
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use status_callbacks::signature::sign_body;
+
+use common::{fixture, http_request};
+
+const TOKEN: &str = "receiver-test-token";
+/// The read timeout the receivers are started with, in seconds.
+const TIMEOUT_SECS: u64 = 2;
+
+/// Builds the example with every feature (as `cargo test --all-features` has already built it,
+/// so this is cheap) and returns its path.
+fn example(name: &str) -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--all-features", "--example", name])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo runs");
+    assert!(status.success());
+    let deps = std::env::current_exe().unwrap();
+    let target = deps.parent().unwrap().parent().unwrap();
+    target
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// A receiver running on a free loopback port; killed when dropped.
+struct Receiver {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(name: &str) -> Receiver {
+    let binary = example(name);
+    let addr = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let child = Command::new(binary)
+        .env("TWILIO_AUTH_TOKEN", TOKEN)
+        .env("PUBLIC_URL", format!("http://{addr}"))
+        .env("LISTEN", addr.to_string())
+        .env("READ_TIMEOUT_SECS", TIMEOUT_SECS.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let receiver = Receiver { child, addr };
+    let started = Instant::now();
+    while TcpStream::connect(addr).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{name} did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    receiver
+}
+
+/// Sends `partial` and then nothing; returns how long the server took to close the
+/// connection, and what it answered before closing.
+fn held_open(addr: SocketAddr, partial: &[u8]) -> (Duration, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(TIMEOUT_SECS * 5)))
+        .unwrap();
+    let started = Instant::now();
+    stream.write_all(partial).unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 1024];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&buffer[..n]),
+            Err(err) if err.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(err) => panic!("still connected after {:?}: {err}", started.elapsed()),
+        }
+    }
+    (
+        started.elapsed(),
+        String::from_utf8_lossy(&answer).into_owned(),
+    )
+}
+
+fn check_receiver(name: &str) {
+    let receiver = start(name);
+    let addr = receiver.addr;
+
+    let body = fixture("video/room-ended.txt");
+    let signature = sign_body(TOKEN, &format!("http://{addr}/callbacks"), &body).unwrap();
+    let signed = [("X-Twilio-Signature", signature.as_str())];
+    let (status, text) = http_request(addr, "POST", "/callbacks", &signed, &body);
+    assert_eq!(status, 200, "{name}: {text}");
+
+    // 100 KiB is over the 64 KiB limit.
+    let large = [&body[..], &vec![b'x'; 100 * 1024]].concat();
+    let (status, _) = http_request(addr, "POST", "/callbacks", &signed, &large);
+    assert_eq!(status, 413, "{name}");
+
+    // Headers never finished: disconnected within the timeout, with a second's grace.
+    let limit = Duration::from_secs(TIMEOUT_SECS + 1);
+    let (after, _) = held_open(addr, b"POST /callbacks HTTP/1.1\r\nHost: x\r\nX-Twi");
+    assert!(after <= limit, "{name}: headers held for {after:?}");
+
+    // Headers sent, body not: answered (408) or disconnected within the timeout.
+    let partial = format!(
+        "POST /callbacks HTTP/1.1\r\nHost: x\r\nX-Twilio-Signature: {signature}\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let partial = [partial.as_bytes(), &body[..10]].concat();
+    let (after, answer) = held_open(addr, &partial);
+    assert!(after <= limit, "{name}: body held for {after:?}");
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{name}: {answer}"
+    );
+
+    // Still serving.
+    let (status, _) = http_request(addr, "POST", "/callbacks", &signed, &body);
+    assert_eq!(status, 200, "{name}");
+}
+
+#[test]
+fn the_axum_receiver_is_safe_to_expose() {
+    check_receiver("axum_receiver");
+}
+
+#[test]
+fn the_actix_receiver_is_safe_to_expose() {
+    check_receiver("actix_receiver");
+}
