@@ -20,7 +20,7 @@ pub const MAX_PARAMETERS: usize = 1000;
 /// Parameters that no typed field of an event holds, in the order received.
 ///
 /// These are the parameters the vendor documentation does not list for the event (Twilio adds
-/// new ones without notice), a repeated parameter after its first occurrence, and documented
+/// new ones without notice), further copies of a typed parameter's value, and documented
 /// optional parameters that arrived with an empty value (their typed field is `None`). Keeping
 /// them means [`to_form`](crate::Event::to_form) gives back every pair that was received.
 ///
@@ -340,11 +340,13 @@ impl<'a> RawParams<'a> {
     }
 
     /// How many pairs there are.
+    #[cfg(feature = "signature")]
     pub(crate) fn len(&self) -> usize {
         self.pairs.len()
     }
 
     /// The name and value of pair `at`, as received and decoded.
+    #[cfg(feature = "signature")]
     pub(crate) fn pair(&self, at: usize) -> (&str, &str) {
         let pair = &self.pairs[at];
         (&pair.name, &pair.value)

@@ -49,7 +49,21 @@
 //!
 //! # Secrets
 //!
-//! The Auth Token, signing key and shared keys never appear in `Debug`, `Display` or an error.
+//! The Auth Token, signing key and shared keys never appear in `Debug`, `Display` or an error,
+//! are wiped from memory when the [`Validator`] is dropped, and cannot be empty. A password in
+//! a [`PublicUrl`] is shown as `***`.
+//!
+//! # What a signature does not prove
+//!
+//! The signed string is the URL followed by names and values with nothing between them, sorted
+//! by name, a repeated name's values sorted and deduplicated. So it does not fix the boundary
+//! between a name and its value (`A=BC` signs like `AB=C`), nor between the URL and the body,
+//! nor the order and number of a repeated parameter's copies (this crate refuses a typed
+//! parameter repeated with different values: [`ParseError::RepeatedParameter`]), nor any
+//! header (`I-Twilio-Idempotency-Token` included), nor the time: a captured request can be
+//! replayed, so dedupe on signed fields. A URL carrying `bodySHA256` always has its body
+//! checked. The README's "Security" section has the whole list, and where the official
+//! helpers disagree.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -364,6 +378,7 @@ impl Validator {
     }
 
     /// Whether the validator holds any secret at all.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn has_secret(&self) -> bool {
         self.auth_token.is_some() || !self.shared_keys.is_empty()
     }
