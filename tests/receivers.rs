@@ -7,33 +7,16 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use status_callbacks::signature::sign_body;
 
-use common::{fixture, http_request};
+use common::{example_binary, fixture, http_request};
 
 const TOKEN: &str = "receiver-test-token";
 /// The read timeout the receivers are started with, in seconds.
 const TIMEOUT_SECS: u64 = 2;
-
-/// Builds the example with every feature (as `cargo test --all-features` has already built it,
-/// so this is cheap) and returns its path.
-fn example(name: &str) -> PathBuf {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--all-features", "--example", name])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("cargo runs");
-    assert!(status.success());
-    let deps = std::env::current_exe().unwrap();
-    let target = deps.parent().unwrap().parent().unwrap();
-    target
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-}
 
 /// A receiver running on a free loopback port; killed when dropped.
 struct Receiver {
@@ -49,7 +32,8 @@ impl Drop for Receiver {
 }
 
 fn start(name: &str) -> Receiver {
-    let binary = example(name);
+    // Every feature, as `cargo test --all-features` has built it already.
+    let binary = example_binary(name, &["--all-features"]);
     let addr = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

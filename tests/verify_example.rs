@@ -1,27 +1,14 @@
 //! The `verify` example, run as a user would.
 #![cfg(feature = "signature")]
 
+mod common;
+
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-/// Builds the example (cheap when it is up to date) and returns its path.
-fn verify_binary() -> PathBuf {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--example", "verify"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("cargo runs");
-    assert!(status.success());
-    let deps = std::env::current_exe().unwrap();
-    let target = deps.parent().unwrap().parent().unwrap();
-    target
-        .join("examples")
-        .join(format!("verify{}", std::env::consts::EXE_SUFFIX))
-}
-
 fn run(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
-    let mut command = Command::new(verify_binary());
+    // Every feature, as the README's test command has built it already.
+    let mut command = Command::new(common::example_binary("verify", &["--all-features"]));
     command
         .args(args)
         .env_remove("TWILIO_AUTH_TOKEN")
