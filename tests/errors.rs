@@ -62,7 +62,7 @@ const CALL: &[&str] = &[
     "From",
     "To",
     "CallbackSource",
-    "SequenceNumber",
+    // Not `SequenceNumber`: real SignalWire callbacks omit it.
     "Timestamp",
 ];
 const RECORDING: &[&str] = &[
@@ -503,14 +503,10 @@ impl XorShift {
 }
 
 fn all_fixtures() -> Vec<Vec<u8>> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-    let mut bodies = Vec::new();
-    for family in std::fs::read_dir(root).unwrap() {
-        for file in std::fs::read_dir(family.unwrap().path()).unwrap() {
-            bodies.push(std::fs::read(file.unwrap().path()).unwrap());
-        }
-    }
-    bodies
+    common::fixture_paths()
+        .iter()
+        .map(|path| fixture(path))
+        .collect()
 }
 
 /// Errors about one parameter must name it; other errors are fine. Returns whether it parsed.

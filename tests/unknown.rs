@@ -145,6 +145,10 @@ fn unknown_parameters_are_kept_in_order_on_every_event() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/video");
     for file in std::fs::read_dir(root).unwrap() {
         let path = file.unwrap().path();
+        if path.is_dir() {
+            // `real/`: captured shapes, tested in tests/fixtures.rs.
+            continue;
+        }
         let mut body = std::fs::read(&path).unwrap();
         body.extend_from_slice(b"&ZNew=1&AFlag=&ZNew=%2B2");
         let event = parse(&body).unwrap_or_else(|err| panic!("{path:?}: {err}"));

@@ -162,22 +162,24 @@ form_struct! {
         /// `SipInviteResultPhrase`: a description of the INVITE's result (SignalWire).
         pub sip_invite_result_phrase: Option<String> = opt("SipInviteResultPhrase"),
         /// `AudioInAveragePtime`: the average time between inbound packets, in milliseconds
-        /// (SignalWire, always sent there).
-        pub audio_in_average_ptime: Option<u32> = opt("AudioInAveragePtime"),
+        /// (SignalWire, always sent there). Documented as an integer, but real callbacks send
+        /// decimals (`20.02`), so it is a [`Decimal`] that keeps the value as sent.
+        pub audio_in_average_ptime: Option<Decimal> = opt("AudioInAveragePtime"),
         /// `AudioInDtmfPacketCount`: DTMF packets in the inbound stream (SignalWire).
         pub audio_in_dtmf_packet_count: Option<u64> = opt("AudioInDtmfPacketCount"),
         /// `AudioInFlushPacketCount`: inbound packets dropped from the jitter buffer on
         /// overflow or underflow (SignalWire).
         pub audio_in_flush_packet_count: Option<u64> = opt("AudioInFlushPacketCount"),
         /// `AudioInJitterMaxVariance`: the largest jitter variance of inbound audio packets
-        /// (SignalWire).
-        pub audio_in_jitter_max_variance: Option<u32> = opt("AudioInJitterMaxVariance"),
+        /// (SignalWire). Documented as an integer; real callbacks send decimals (`73.41`).
+        pub audio_in_jitter_max_variance: Option<Decimal> = opt("AudioInJitterMaxVariance"),
         /// `AudioInJitterMinVariance`: the smallest jitter variance of inbound audio packets
-        /// (SignalWire).
-        pub audio_in_jitter_min_variance: Option<u32> = opt("AudioInJitterMinVariance"),
+        /// (SignalWire). Documented as an integer; real callbacks send decimals (`0.41`).
+        pub audio_in_jitter_min_variance: Option<Decimal> = opt("AudioInJitterMinVariance"),
         /// `AudioInLargestJbSize`: the largest jitter buffer size for inbound audio
-        /// (SignalWire).
-        pub audio_in_largest_jb_size: Option<u32> = opt("AudioInLargestJbSize"),
+        /// (SignalWire). Documented as an integer and seen as one, but a [`Decimal`] like its
+        /// sibling measurements, so that a fractional value is kept rather than refused.
+        pub audio_in_largest_jb_size: Option<Decimal> = opt("AudioInLargestJbSize"),
         /// `AudioInMos`: the mean opinion score of inbound audio, 1 to 5, sent as a decimal
         /// string (SignalWire).
         pub audio_in_mos: Option<Decimal> = opt("AudioInMos"),
@@ -190,12 +192,24 @@ form_struct! {
         pub audio_out_dtmf_packet_count: Option<u64> = opt("AudioOutDtmfPacketCount"),
         /// `AudioOutMediaPacketCount`: audio packets sent (SignalWire).
         pub audio_out_media_packet_count: Option<u64> = opt("AudioOutMediaPacketCount"),
+        /// `AudioOutLost`: outbound audio packets lost (SignalWire; sent by real callbacks,
+        /// documented nowhere).
+        pub audio_out_lost: Option<u64> = opt("AudioOutLost"),
+        /// `HangupDirection`: which side ended the call, e.g. `outbound` (SignalWire; named in
+        /// its cXML overview, not in its parameter reference; seen in real callbacks).
+        pub hangup_direction: Option<String> = opt("HangupDirection"),
+        /// `HangupBy`: the number that ended the call (SignalWire; as `hangup_direction`).
+        pub hangup_by: Option<String> = opt("HangupBy"),
+        /// `SipCallId`: the SIP Call-ID of the call, equal to `CallSid` in the callbacks seen
+        /// (SignalWire; documented nowhere).
+        pub sip_call_id: Option<String> = opt("SipCallId"),
         /// `CallbackSource`: what sent the callback; `call-progress-events` on status
         /// callbacks. Always present.
         pub callback_source: String = req("CallbackSource"),
         /// `SequenceNumber`: the order the callbacks of this call were fired in, from 0
-        /// (they may arrive in another order). Always present.
-        pub sequence_number: u64 = req("SequenceNumber"),
+        /// (they may arrive in another order). Twilio always sends it; SignalWire documents it
+        /// as always sent, but real SignalWire callbacks omit it, so it is optional.
+        pub sequence_number: Option<u64> = opt("SequenceNumber"),
         /// `Timestamp`: when the event happened (sent as RFC 2822). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc2822),
         /// Parameters with no typed field, and the optional ones sent empty.
