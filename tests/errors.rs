@@ -12,7 +12,7 @@ const ROOM_PARAMS: &[&str] = &[
     "RoomSid",
     "RoomName",
     "RoomStatus",
-    "RoomType",
+    // Not `RoomType`: a real participant-disconnected callback lacks it.
     "SequenceNumber",
     "Timestamp",
 ];

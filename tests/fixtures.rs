@@ -177,7 +177,7 @@ fixtures! {
         assert_eq!(e.room.sid, ROOM);
         assert_eq!(e.room.name, "DailyStandup");
         assert_eq!(e.room.status, RoomStatus::InProgress);
-        assert_eq!(e.room.room_type, RoomType::Group);
+        assert_eq!(e.room.room_type, Some(RoomType::Group));
         assert_eq!(e.sequence_number, 0);
         assert_eq!(e.timestamp, Utc.with_ymd_and_hms(2025, 11, 16, 10, 0, 0).unwrap());
         assert!(e.extra.is_empty());
@@ -186,7 +186,7 @@ fixtures! {
     room_ended: "video/room-ended.txt" => |event| {
         let e = expect!(&event, Room::RoomEnded);
         assert_eq!(e.room.status, RoomStatus::Completed);
-        assert_eq!(e.room.room_type, RoomType::GroupSmall);
+        assert_eq!(e.room.room_type, Some(RoomType::GroupSmall));
         assert_eq!(e.room_duration.get(), 312);
         assert_eq!(e.room_duration.as_duration(), Duration::from_secs(312));
         assert_eq!(e.sequence_number, 1);
@@ -696,6 +696,133 @@ fixtures! {
         assert_eq!(e.params.len(), 10);
         assert_eq!(event.kind(), None);
         assert_eq!(event.timestamp(), Some(Utc.with_ymd_and_hms(2010, 8, 16, 3, 45, 1).unwrap()));
+    }
+
+    // Real captured shapes (fixtures/SOURCES.md): each parses to its family, with the values
+    // an independent decoder reads.
+    real_composition_available_1: "video/real/composition-available-1.txt" => |event| {
+        assert!(matches!(event, Event::Composition(_)), "{event:?}");
+        same_as_wire(&event, "video/real/composition-available-1.txt");
+    }
+    real_composition_started_1: "video/real/composition-started-1.txt" => |event| {
+        assert!(matches!(event, Event::Composition(_)), "{event:?}");
+        same_as_wire(&event, "video/real/composition-started-1.txt");
+    }
+    real_participant_connected_1: "video/real/participant-connected-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/participant-connected-1.txt");
+    }
+    real_participant_connected_group_small_redacted_1: "video/real/participant-connected-group-small-redacted-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/participant-connected-group-small-redacted-1.txt");
+    }
+    real_participant_connected_json_identity_1: "video/real/participant-connected-json-identity-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/participant-connected-json-identity-1.txt");
+    }
+    real_participant_disconnected_querydict_1: "video/real/participant-disconnected-querydict-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/participant-disconnected-querydict-1.txt");
+    }
+    real_recording_completed_vp8_1: "video/real/recording-completed-vp8-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/recording-completed-vp8-1.txt");
+    }
+    real_room_created_json_roomname_1: "video/real/room-created-json-roomname-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/room-created-json-roomname-1.txt");
+    }
+    real_room_ended_group_json_roomname_1: "video/real/room-ended-group-json-roomname-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/room-ended-group-json-roomname-1.txt");
+    }
+    real_room_ended_group_small_1: "video/real/room-ended-group-small-1.txt" => |event| {
+        assert!(matches!(event, Event::Room(_)), "{event:?}");
+        same_as_wire(&event, "video/real/room-ended-group-small-1.txt");
+    }
+    real_signalwire_call_completed_1: "voice/real/signalwire-call-completed-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/signalwire-call-completed-1.txt");
+    }
+    real_signalwire_call_completed_2: "voice/real/signalwire-call-completed-2.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/signalwire-call-completed-2.txt");
+    }
+    real_twilio_call_busy_486_1: "voice/real/twilio-call-busy-486-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-busy-486-1.txt");
+    }
+    real_twilio_call_busy_487_docs_1: "voice/real/twilio-call-busy-487-docs-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-busy-487-docs-1.txt");
+    }
+    real_twilio_call_completed_amd_human_1: "voice/real/twilio-call-completed-amd-human-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-amd-human-1.txt");
+    }
+    real_twilio_call_completed_human_plus_spaces_1: "voice/real/twilio-call-completed-human-plus-spaces-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-human-plus-spaces-1.txt");
+    }
+    real_twilio_call_completed_inbound_1: "voice/real/twilio-call-completed-inbound-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-inbound-1.txt");
+    }
+    real_twilio_call_completed_inbound_2: "voice/real/twilio-call-completed-inbound-2.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-inbound-2.txt");
+    }
+    real_twilio_call_completed_inbound_intl_caller_1: "voice/real/twilio-call-completed-inbound-intl-caller-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-inbound-intl-caller-1.txt");
+    }
+    real_twilio_call_completed_india_1: "voice/real/twilio-call-completed-india-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-india-1.txt");
+    }
+    real_twilio_call_completed_machine_1: "voice/real/twilio-call-completed-machine-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-machine-1.txt");
+    }
+    real_twilio_call_completed_utf8_city_1: "voice/real/twilio-call-completed-utf8-city-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-completed-utf8-city-1.txt");
+    }
+    real_twilio_call_in_progress_outbound_dial_1: "voice/real/twilio-call-in-progress-outbound-dial-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-in-progress-outbound-dial-1.txt");
+    }
+    real_twilio_call_initiated_outbound_api_1: "voice/real/twilio-call-initiated-outbound-api-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-initiated-outbound-api-1.txt");
+    }
+    real_twilio_call_no_answer_client_487_1: "voice/real/twilio-call-no-answer-client-487-1.txt" => |event| {
+        call(&event);
+        same_as_wire(&event, "voice/real/twilio-call-no-answer-client-487-1.txt");
+    }
+    real_twilio_recording_completed_dialverb_dual_1: "voice/real/twilio-recording-completed-dialverb-dual-1.txt" => |event| {
+        recording(&event);
+        same_as_wire(&event, "voice/real/twilio-recording-completed-dialverb-dual-1.txt");
+    }
+    real_twilio_recording_completed_dialverb_external_storage_1: "voice/real/twilio-recording-completed-dialverb-external-storage-1.txt" => |event| {
+        recording(&event);
+        same_as_wire(&event, "voice/real/twilio-recording-completed-dialverb-external-storage-1.txt");
+    }
+    real_twilio_recording_completed_encrypted_docs_1: "voice/real/twilio-recording-completed-encrypted-docs-1.txt" => |event| {
+        recording(&event);
+        same_as_wire(&event, "voice/real/twilio-recording-completed-encrypted-docs-1.txt");
+    }
+    real_twilio_recording_completed_recordverb_1: "voice/real/twilio-recording-completed-recordverb-1.txt" => |event| {
+        recording(&event);
+        same_as_wire(&event, "voice/real/twilio-recording-completed-recordverb-1.txt");
+    }
+    real_twilio_recording_completed_recordverb_2: "voice/real/twilio-recording-completed-recordverb-2.txt" => |event| {
+        recording(&event);
+        same_as_wire(&event, "voice/real/twilio-recording-completed-recordverb-2.txt");
+    }
+    real_twilio_recording_completed_startcallrecordingapi_dual_1: "voice/real/twilio-recording-completed-startcallrecordingapi-dual-1.txt" => |event| {
+        recording(&event);
+        same_as_wire(&event, "voice/real/twilio-recording-completed-startcallrecordingapi-dual-1.txt");
     }
 }
 

@@ -31,7 +31,7 @@ fn typed_fields_in_groups_and_tagged_events_parse() {
     assert_eq!(e.sequence_number, 9);
     assert_eq!(e.participant_duration, Seconds(301));
     assert_eq!(e.participant.status, ParticipantStatus::Disconnected);
-    assert_eq!(e.room.room_type, RoomType::Group);
+    assert_eq!(e.room.room_type, Some(RoomType::Group));
 }
 
 /// Probe 6: an unknown tag falls back to `Unknown` instead of failing.
@@ -281,7 +281,7 @@ fn events_built_in_code_round_trip() {
             sid: "RM00000000000000000000000000000001".parse().unwrap(),
             name: "Ünïcode & spaces + plus".into(),
             status: RoomStatus::Completed,
-            room_type: RoomType::Other("future-type".into()),
+            room_type: Some(RoomType::Other("future-type".into())),
         },
         room_duration: Seconds(60),
         sequence_number: 3,

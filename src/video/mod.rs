@@ -109,11 +109,12 @@ impl RoomEvent {
         }
     }
 
-    /// `RoomType`, on every room event.
-    pub fn room_type(&self) -> &RoomType {
+    /// `RoomType`: on every recording event, and on room events that carry it (real ones
+    /// have been seen without it).
+    pub fn room_type(&self) -> Option<&RoomType> {
         match self.room_or_recording() {
-            Ok(room) => &room.room_type,
-            Err(recording) => &recording.room_type,
+            Ok(room) => room.room_type.as_ref(),
+            Err(recording) => Some(&recording.room_type),
         }
     }
 

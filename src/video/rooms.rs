@@ -69,8 +69,9 @@ form_struct! {
         pub name: String = req("RoomName"),
         /// `RoomStatus`: the Room's status. Always present.
         pub status: RoomStatus = req("RoomStatus"),
-        /// `RoomType`: the Room's type. Always present.
-        pub room_type: RoomType = req("RoomType"),
+        /// `RoomType`: the Room's type. Documented as always present, but a real
+        /// `participant-disconnected` callback captured in 2019 lacks it, so it is optional.
+        pub room_type: Option<RoomType> = opt("RoomType"),
     }
 }
 
