@@ -123,7 +123,12 @@ fn verify(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 validator
-                    .verify_and_parse(url, black_box(&body), &signature)
+                    .verify_and_parse_as::<status_callbacks::Event>(
+                        url,
+                        black_box(&body),
+                        &signature,
+                        None,
+                    )
                     .unwrap(),
             )
         })

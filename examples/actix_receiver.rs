@@ -8,8 +8,10 @@
 //! `PUBLIC_URL` is the scheme, host and port Twilio calls (the URL it signs); `LISTEN` is the
 //! address to listen on (default `127.0.0.1:3000`). `POST /callbacks` and `GET /callbacks`
 //! accept every family: a valid callback is answered 200 with an empty body and printed as
-//! one line (kind, identifiers, timestamp); a rejected one gets its status (400, 403, 413) and
-//! a line on standard error, at most ten such lines a second. Ctrl-C stops it.
+//! one line (kind, identifiers, timestamp); an authentic one whose values do not fit the model
+//! is answered 200 too and printed as one line naming the parameter; a rejected one gets its
+//! status (400 for an authentic request that is not a status callback, 403, 413) and a line on
+//! standard error, at most ten such lines a second. Ctrl-C stops it.
 //!
 //! It is safe to expose as it is: bodies over 64 KiB are refused (413), a client gets
 //! `READ_TIMEOUT_SECS` (default 10) to send its headers and as long again for its body before
@@ -23,18 +25,29 @@ use actix_web::dev::Service;
 use actix_web::{web, App, HttpResponse, HttpServer};
 use status_callbacks::integrations::actix::TwilioCallback;
 use status_callbacks::integrations::{CallbackRejection, WebhookConfig};
-use status_callbacks::Event;
+use status_callbacks::{Event, Received};
 
 use support::{read_timeout, RejectionLog, BODY_LIMIT, MAX_CONNECTIONS};
 
 static REJECTIONS: RejectionLog = RejectionLog::new();
 
 async fn callback(
-    callback: Result<TwilioCallback<Event>, CallbackRejection>,
+    callback: Result<TwilioCallback<Received<Event>>, CallbackRejection>,
 ) -> Result<HttpResponse, CallbackRejection> {
     match callback {
-        Ok(TwilioCallback(event)) => {
+        Ok(TwilioCallback(Received::Typed(event))) => {
             println!("{}", event.summary());
+            Ok(HttpResponse::Ok().finish())
+        }
+        // Authentic, but a value does not fit the model: answered 200 all the same, since
+        // Twilio does not retry a 4xx and the callback would be lost.
+        Ok(TwilioCallback(Received::Untyped(raw))) => {
+            println!(
+                "{} kept untyped ({} parameters): {}",
+                raw.kind().unwrap_or("callback"),
+                raw.params.len(),
+                raw.error
+            );
             Ok(HttpResponse::Ok().finish())
         }
         Err(rejection) => {

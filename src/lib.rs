@@ -95,6 +95,7 @@ pub(crate) mod event;
 pub mod integrations;
 pub mod live;
 pub(crate) mod params;
+pub(crate) mod received;
 pub mod sid;
 #[cfg(feature = "signature")]
 #[cfg_attr(docsrs, doc(cfg(feature = "signature")))]
@@ -106,6 +107,7 @@ pub mod voice;
 pub use error::ParseError;
 pub use event::{Event, EventKind, KindSpelling, UnknownEvent, DISCRIMINATORS};
 pub use params::{Extra, MAX_PARAMETERS};
+pub use received::{Received, Untyped};
 pub use sid::{AccountSid, EmptySid, Provider};
 pub use value::{parse_timestamp, Decimal, Milliseconds, Minutes, Seconds};
 

@@ -159,6 +159,9 @@ fn tag(name: &str) -> u32 {
 #[allow(unreachable_pub)]
 pub struct RawParams<'a> {
     pairs: Vec<Pair<'a>>,
+    /// The body the pairs were scanned from, to read them again as received when typed
+    /// decoding fails.
+    source: &'a [u8],
     /// Whether a name may occur more than once (false only when it certainly does not): when
     /// it may, taking a value checks its other copies.
     maybe_repeated: bool,
@@ -334,9 +337,15 @@ impl<'a> RawParams<'a> {
         };
         Ok(RawParams {
             pairs,
+            source: body,
             maybe_repeated,
             index,
         })
+    }
+
+    /// The body the pairs were scanned from.
+    pub(crate) fn source(&self) -> &'a [u8] {
+        self.source
     }
 
     /// How many pairs there are.
@@ -477,6 +486,7 @@ impl<'a> RawParams<'a> {
         let pairs = std::mem::take(&mut self.pairs);
         RawParams {
             pairs,
+            source: self.source,
             maybe_repeated: false,
             index: NameIndex::EMPTY,
         }

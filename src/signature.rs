@@ -31,7 +31,7 @@
 //! let signature = sign_body("the auth token", url, body)?;
 //!
 //! let validator = Validator::twilio("the auth token")?;
-//! let event: Event = validator.verify_and_parse(url, body, &signature)?;
+//! let event: Event = validator.verify_and_parse_as(url, body, &signature, None)?;
 //! assert_eq!(event.kind_str(), "room-created");
 //! assert!(validator.validate(url, b"StatusCallbackEvent=room-created", &signature).is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -78,7 +78,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{excerpt, ParseError};
 use crate::params::RawParams;
-use crate::{Event, StatusCallback};
+use crate::{Event, Received, StatusCallback};
 
 /// The header Twilio (and SignalWire) put the signature in.
 pub const TWILIO_SIGNATURE_HEADER: &str = "X-Twilio-Signature";
@@ -447,7 +447,11 @@ impl Validator {
             .find(|value| !value.trim().is_empty())
     }
 
-    /// Checks the signature, then parses the callback into an [`Event`].
+    /// Checks the signature, then parses the callback: typed as an [`Event`] when its values
+    /// fit the model, otherwise its raw pairs with the error naming the parameter
+    /// ([`Received::Untyped`]), so that an authentic callback is never lost. A body that is
+    /// not a status callback at all is [`WebhookError::Parse`]; for a strict parse, use
+    /// [`verify_and_parse_as::<Event>`](Self::verify_and_parse_as).
     ///
     /// For a GET callback pass an empty `body`: the parameters are read from the URL's query.
     /// The body is scanned once, for both: the memory used is the event, plus the decoded
@@ -457,12 +461,14 @@ impl Validator {
         url: &str,
         body: &[u8],
         signature: &str,
-    ) -> Result<Event, WebhookError> {
+    ) -> Result<Received<Event>, WebhookError> {
         self.verify_and_parse_as(url, body, signature, None)
     }
 
     /// Checks the signature (with the settings header, if any), then parses the callback into
-    /// `T`: [`Event`], or one family's type.
+    /// `T`: [`Event`] or one family's type (strict: a value that does not fit is
+    /// [`WebhookError::Parse`]), or [`Received`] of either (an authentic status callback whose
+    /// values do not fit is kept raw).
     pub fn verify_and_parse_as<T: StatusCallback>(
         &self,
         url: &str,

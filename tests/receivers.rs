@@ -31,6 +31,18 @@ impl Drop for Receiver {
     }
 }
 
+impl Receiver {
+    /// Stops the receiver and returns what it printed on standard output.
+    fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let mut printed = String::new();
+        if let Some(mut stdout) = self.child.stdout.take() {
+            stdout.read_to_string(&mut printed).unwrap();
+        }
+        printed
+    }
+}
+
 fn start(name: &str) -> Receiver {
     // Every feature, as `cargo test --all-features` has built it already.
     let binary = example_binary(name, &["--all-features"]);
@@ -43,7 +55,7 @@ fn start(name: &str) -> Receiver {
         .env("PUBLIC_URL", format!("http://{addr}"))
         .env("LISTEN", addr.to_string())
         .env("READ_TIMEOUT_SECS", TIMEOUT_SECS.to_string())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -121,6 +133,35 @@ fn check_receiver(name: &str) {
     // Still serving.
     let (status, _) = http_request(addr, "POST", "/callbacks", &signed, &body);
     assert_eq!(status, 200, "{name}");
+
+    // Authentic, but a value does not fit: 200, and a line naming the parameter.
+    let odd = common::with_param(&body, "RoomDuration", Some("4x11"));
+    let odd_signature = sign_body(TOKEN, &format!("http://{addr}/callbacks"), &odd).unwrap();
+    let odd_signed = [("X-Twilio-Signature", odd_signature.as_str())];
+    let (status, text) = http_request(addr, "POST", "/callbacks", &odd_signed, &odd);
+    assert_eq!(status, 200, "{name}: {text}");
+    // Authentic, but not a status callback at all: 400.
+    let none = b"Hello=world";
+    let none_signature = sign_body(TOKEN, &format!("http://{addr}/callbacks"), none).unwrap();
+    let none_signed = [("X-Twilio-Signature", none_signature.as_str())];
+    let (status, _) = http_request(addr, "POST", "/callbacks", &none_signed, none);
+    assert_eq!(status, 400, "{name}");
+    // Changed after signing: 403.
+    let (status, _) = http_request(addr, "POST", "/callbacks", &signed, &odd);
+    assert_eq!(status, 403, "{name}");
+
+    let printed = receiver.stop();
+    let untyped: Vec<&str> = printed
+        .lines()
+        .filter(|line| line.contains("untyped"))
+        .collect();
+    assert_eq!(untyped.len(), 1, "{name}: {printed}");
+    assert!(
+        untyped[0].starts_with("room-ended kept untyped")
+            && untyped[0].contains("`RoomDuration`")
+            && untyped[0].contains("4x11"),
+        "{name}: {printed}"
+    );
 }
 
 #[test]

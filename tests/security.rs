@@ -6,7 +6,7 @@ mod common;
 use status_callbacks::signature::{
     sign, sign_body, InvalidSecret, PublicUrl, SignatureError, Validator, WebhookError,
 };
-use status_callbacks::{Event, ParseError};
+use status_callbacks::{Event, ParseError, Received};
 
 use common::fixture;
 
@@ -96,14 +96,22 @@ fn a_typed_parameter_repeated_with_different_values_is_not_trusted() {
     // Moving the copy in front leaves the signature valid: the order is not signed.
     let busy_first = [&b"CallStatus=busy&"[..], &call[..]].concat();
     assert_eq!(validator.validate(url, &busy_first, &signature), Ok(()));
+    let repeated = ParseError::RepeatedParameter {
+        param: "CallStatus",
+        kind: Some("call-status".to_owned()),
+    };
     for body in [&completed_first, &busy_first] {
         assert_eq!(
-            validator.verify_and_parse(url, body, &signature),
-            Err(WebhookError::Parse(ParseError::RepeatedParameter {
-                param: "CallStatus",
-                kind: Some("call-status".to_owned())
-            }))
+            validator.verify_and_parse_as::<Event>(url, body, &signature, None),
+            Err(WebhookError::Parse(repeated.clone()))
         );
+        // Authentic all the same: received raw, with the error naming the parameter.
+        let Received::Untyped(raw) = validator.verify_and_parse(url, body, &signature).unwrap()
+        else {
+            panic!("typed")
+        };
+        assert_eq!(raw.error, repeated);
+        assert_eq!(raw.params.get_all("CallStatus").count(), 2);
     }
     // A copy of the same value is not signed either (duplicates are dropped), and changes
     // nothing that is typed.
@@ -112,7 +120,9 @@ fn a_typed_parameter_repeated_with_different_values_is_not_trusted() {
     let event = validator
         .verify_and_parse(url, &copied, &signature)
         .unwrap();
-    let Event::Call(call) = event else { panic!() };
+    let Received::Typed(Event::Call(call)) = event else {
+        panic!()
+    };
     assert_eq!(call.call_status.as_str(), "completed");
     assert_eq!(call.extra.get("CallStatus"), Some("completed"));
 }
@@ -205,7 +215,7 @@ fn get_callbacks_still_sign_the_url_alone() {
     let signature = sign("token", &url, &[]);
     assert_eq!(
         validator
-            .verify_and_parse(&url, b"", &signature)
+            .verify_and_parse_as::<Event>(&url, b"", &signature, None)
             .unwrap()
             .kind_str(),
         "room-created"

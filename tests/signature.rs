@@ -10,7 +10,7 @@ use status_callbacks::signature::{
     RepeatedValues, SignatureError, Validator, WebhookError,
 };
 use status_callbacks::video::RoomEvent;
-use status_callbacks::{Event, ParseError};
+use status_callbacks::{Event, ParseError, Received, StatusCallback};
 
 use common::fixture;
 
@@ -514,6 +514,7 @@ fn unknown_parameters_count_because_the_raw_pairs_are_signed() {
     assert_eq!(validator.validate(url, &body, &signature), Ok(()));
     // Re-serialising the typed event changes the order but not the pairs: still valid.
     let event = validator.verify_and_parse(url, &body, &signature).unwrap();
+    assert!(matches!(event, Received::Typed(_)));
     assert_eq!(
         validator.validate(url, event.to_form().as_bytes(), &signature),
         Ok(())
@@ -534,8 +535,25 @@ fn verify_and_parse_keeps_signature_and_parse_failures_apart() {
     let signature = sign_body("token", url, &body).unwrap();
     assert!(matches!(
         validator.verify_and_parse(url, &body, &signature),
-        Ok(Event::Room(RoomEvent::RoomEnded(_)))
+        Ok(Received::Typed(Event::Room(RoomEvent::RoomEnded(_))))
     ));
+    // An authentic callback whose value does not fit: received raw, naming the parameter;
+    // the strict parse refuses it with the same error.
+    let odd = common::with_param(&body, "RoomDuration", Some("4x11"));
+    let odd_signature = sign_body("token", url, &odd).unwrap();
+    let Received::Untyped(raw) = validator
+        .verify_and_parse(url, &odd, &odd_signature)
+        .unwrap()
+    else {
+        panic!("typed")
+    };
+    assert_eq!(raw.error.param(), Some("RoomDuration"));
+    assert_eq!(raw.kind(), Some("room-ended"));
+    assert_eq!(raw.params.len(), form_urlencoded::parse(&odd).count());
+    assert_eq!(
+        validator.verify_and_parse_as::<Event>(url, &odd, &odd_signature, None),
+        Err(WebhookError::Parse(raw.error.clone()))
+    );
     let typed: RoomEvent = validator
         .verify_and_parse_as(url, &body, &signature, None)
         .unwrap();
@@ -554,8 +572,8 @@ fn verify_and_parse_keeps_signature_and_parse_failures_apart() {
     // A GET callback: the URL alone is signed, the parameters come from its query.
     let get_url = format!("{url}?{}", String::from_utf8(body).unwrap());
     let signature = sign("token", &get_url, &[]);
-    let event = validator
-        .verify_and_parse(&get_url, b"", &signature)
+    let event: Event = validator
+        .verify_and_parse_as(&get_url, b"", &signature, None)
         .unwrap();
     assert_eq!(event.kind_str(), "room-ended");
 }

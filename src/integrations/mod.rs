@@ -17,6 +17,26 @@
 //! | a body over the framework's limit | 413 |
 //! | missing configuration (no validator or a validator without a secret, no public URL) | 500 |
 //!
+//! To never lose an authentic callback, ask for [`Received<Event>`](crate::Received) (or
+//! `Received<` a family type `>`): a callback whose values do not fit the model then reaches the
+//! handler as its raw pairs with the error naming the parameter, and only requests that are not
+//! status callbacks at all are refused with 400. Twilio does not retry a 4xx, so a strict
+//! `TwilioCallback<Event>` loses such a callback for good.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use status_callbacks::integrations::axum::TwilioCallback;
+//! use status_callbacks::{Event, Received};
+//!
+//! async fn callback(TwilioCallback(received): TwilioCallback<Received<Event>>) {
+//!     match received {
+//!         Received::Typed(event) => println!("{}", event.summary()),
+//!         Received::Untyped(raw) => eprintln!("kept untyped: {}", raw.error),
+//!     }
+//! }
+//! # }
+//! ```
+//!
 //! Every request that is not proven authentic gets the same answer, 403 with the body
 //! `forbidden`, whatever is wrong with it: nothing of the parser's view of an unauthenticated
 //! body is told to its sender (the reason is the rejection's
