@@ -12,7 +12,7 @@ use crate::sid::AccountSid;
 use crate::sid::Provider;
 use crate::value::parse_timestamp;
 use crate::video::{CompositionEvent, RoomEvent};
-use crate::voice::{CallStatusCallback, RecordingStatusCallback};
+use crate::voice::{CallStatusCallback, PhoneNumberCallStatus, RecordingStatusCallback};
 
 /// The parameter that names the event in Video and Live callbacks.
 pub(crate) const STATUS_CALLBACK_EVENT: &str = "StatusCallbackEvent";
@@ -20,6 +20,14 @@ pub(crate) const STATUS_CALLBACK_EVENT: &str = "StatusCallbackEvent";
 pub(crate) const RECORDING_STATUS: &str = "RecordingStatus";
 /// The parameter that tells a voice call status callback.
 pub(crate) const CALL_STATUS: &str = "CallStatus";
+/// Parameters of a call's own status callback that SignalWire's phone-number-level callback
+/// never has.
+const CALL_ONLY: [&str; 4] = [
+    "ApiVersion",
+    "Direction",
+    "CallbackSource",
+    "SequenceNumber",
+];
 
 /// The parameters [`parse`](crate::parse) looks for to tell what a body is, in the order it
 /// tries them.
@@ -33,7 +41,7 @@ pub const DISCRIMINATORS: &[&str] = &[STATUS_CALLBACK_EVENT, RECORDING_STATUS, C
 ///
 /// assert_eq!("room-ended".parse::<EventKind>(), Ok(EventKind::RoomEnded));
 /// assert_eq!(EventKind::CompositionHookFailed.as_str(), "composition-hook-failed");
-/// assert_eq!(EventKind::iter().count(), 25);
+/// assert_eq!(EventKind::iter().count(), 26);
 /// // Matching is exact: conference events are not Video events.
 /// assert!("participant-join".parse::<EventKind>().is_err());
 /// // The PlayerStreamer kinds have a second documented spelling.
@@ -115,6 +123,10 @@ pub enum EventKind {
     /// A voice recording status callback, told by `RecordingStatus`; `recording-status` is
     /// this crate's name for them, never a wire value.
     RecordingStatus,
+    /// SignalWire's phone-number-level incoming call status callback, told by a `CallStatus`
+    /// without `ApiVersion`, `Direction`, `CallbackSource` or `SequenceNumber`;
+    /// `phone-number-call-status` is this crate's name for it, never a wire value.
+    PhoneNumberCallStatus,
 }
 
 impl EventKind {
@@ -493,6 +505,9 @@ pub enum Event {
     Call(Box<CallStatusCallback>),
     /// A voice recording status callback (Twilio or SignalWire), told by `RecordingStatus`.
     Recording(RecordingStatusCallback),
+    /// SignalWire's phone-number-level incoming call status callback: a `CallStatus` without
+    /// the call callback's `ApiVersion`, `Direction`, `CallbackSource` and `SequenceNumber`.
+    PhoneNumberCall(PhoneNumberCallStatus),
     /// A body with a `StatusCallbackEvent` this crate does not know (a conference callback,
     /// or an event added after this version).
     Unknown(UnknownEvent),
@@ -533,7 +548,13 @@ impl Event {
             return RecordingStatusCallback::decode(&mut params).map(Event::Recording);
         }
         if params.has(CALL_STATUS) {
-            return CallStatusCallback::decode(&mut params).map(|call| Event::Call(Box::new(call)));
+            // The call's own callback always has at least one of these; SignalWire's
+            // phone-number-level callback has none.
+            if CALL_ONLY.iter().any(|name| params.has(name)) {
+                return CallStatusCallback::decode(&mut params)
+                    .map(|call| Event::Call(Box::new(call)));
+            }
+            return PhoneNumberCallStatus::decode(&mut params).map(Event::PhoneNumberCall);
         }
         Err(ParseError::MissingDiscriminator {
             looked_for: DISCRIMINATORS,
@@ -554,6 +575,7 @@ impl Event {
             Event::PlayerStreamer(event) => Some(event.kind()),
             Event::Call(_) => Some(EventKind::CallStatus),
             Event::Recording(_) => Some(EventKind::RecordingStatus),
+            Event::PhoneNumberCall(_) => Some(EventKind::PhoneNumberCallStatus),
             Event::Unknown(_) => None,
         }
     }
@@ -569,6 +591,7 @@ impl Event {
             Event::PlayerStreamer(event) => event.kind_str(),
             Event::Call(_) => EventKind::CallStatus.as_str(),
             Event::Recording(_) => EventKind::RecordingStatus.as_str(),
+            Event::PhoneNumberCall(_) => EventKind::PhoneNumberCallStatus.as_str(),
             Event::Unknown(event) => &event.kind,
         }
     }
@@ -582,6 +605,7 @@ impl Event {
             Event::PlayerStreamer(event) => Some(event.account_sid()),
             Event::Call(event) => Some(&event.account_sid),
             Event::Recording(event) => Some(&event.account_sid),
+            Event::PhoneNumberCall(event) => Some(&event.account_sid),
             Event::Unknown(event) => event.account_sid.as_ref(),
         }
     }
@@ -598,6 +622,7 @@ impl Event {
             Event::PlayerStreamer(event) => Some(event.timestamp()),
             Event::Call(event) => Some(event.timestamp),
             Event::Recording(event) => event.recording_start_time,
+            Event::PhoneNumberCall(event) => Some(event.timestamp),
             Event::Unknown(event) => event.timestamp(),
         }
     }
@@ -652,6 +677,7 @@ impl Event {
             Event::PlayerStreamer(event) => event.extra(),
             Event::Call(event) => &event.extra,
             Event::Recording(event) => &event.extra,
+            Event::PhoneNumberCall(event) => &event.extra,
             Event::Unknown(event) => &event.params,
         }
     }
@@ -670,6 +696,7 @@ impl Event {
             Event::PlayerStreamer(event) => event.to_form(),
             Event::Call(event) => event.to_form(),
             Event::Recording(event) => event.to_form(),
+            Event::PhoneNumberCall(event) => event.to_form(),
             Event::Unknown(event) => {
                 let mut out = FormWriter::default();
                 event.encode(&mut out);
@@ -689,6 +716,7 @@ impl Serialize for Event {
             Event::PlayerStreamer(event) => event.serialize(serializer),
             Event::Call(event) => event.serialize(serializer),
             Event::Recording(event) => event.serialize(serializer),
+            Event::PhoneNumberCall(event) => event.serialize(serializer),
             Event::Unknown(event) => event.serialize(serializer),
         }
     }

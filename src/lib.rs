@@ -81,6 +81,7 @@
 //! | Live PlayerStreamers (retired) | Twilio | `stream-*` (also `player-streamer-*`) | [`live::PlayerStreamerEvent`] |
 //! | Voice call status | Twilio, SignalWire | every `CallStatus` | [`voice::CallStatusCallback`] |
 //! | Voice recording status | Twilio, SignalWire | every `RecordingStatus` | [`voice::RecordingStatusCallback`] |
+//! | Phone number incoming call status | SignalWire | `completed`, `failed` | [`voice::PhoneNumberCallStatus`] |
 //!
 //! [`EventKind`] lists every event kind with its wire string.
 

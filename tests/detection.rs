@@ -173,3 +173,30 @@ fn the_provider_is_told_by_the_account_identifier() {
     let anonymous = parse(b"StatusCallbackEvent=conference-end").unwrap();
     assert_eq!(anonymous.provider(), Provider::Unknown);
 }
+
+/// SignalWire's phone-number-level callback has `CallStatus` but none of the call callback's
+/// `ApiVersion`, `Direction`, `CallbackSource` and `SequenceNumber`; any one of them makes the
+/// body a call status callback.
+#[test]
+fn a_phone_number_callback_is_told_by_what_it_lacks() {
+    let body = fixture("voice/phone-number-call-completed.txt");
+    let event = parse(&body).unwrap();
+    assert!(matches!(event, Event::PhoneNumberCall(_)), "{event:?}");
+    assert_eq!(event.kind_str(), "phone-number-call-status");
+    for added in [
+        "ApiVersion",
+        "Direction",
+        "CallbackSource",
+        "SequenceNumber",
+    ] {
+        let with = [&body[..], format!("&{added}=x").as_bytes()].concat();
+        // Now a call's own callback, which requires more than this body has.
+        let err = parse(&with).unwrap_err();
+        assert_eq!(err.kind(), Some("call-status"), "{added}: {err}");
+    }
+    // A call status callback stays one.
+    assert!(matches!(
+        parse(&fixture("voice/call-completed-signalwire.txt")).unwrap(),
+        Event::Call(_)
+    ));
+}

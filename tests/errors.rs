@@ -200,6 +200,10 @@ fn required_by_fixture() -> Vec<(&'static str, Vec<&'static str>)> {
             "voice/recording-completed-conference.txt",
             join(&[RECORDING]),
         ),
+        (
+            "voice/phone-number-call-completed.txt",
+            vec!["AccountSid", "CallSid", "From", "To", "Timestamp"],
+        ),
     ]
 }
 

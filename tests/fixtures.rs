@@ -55,6 +55,7 @@ macro_rules! fixtures {
                 match &$event {
                     Event::Call(_) => assert!(json.get("CallStatus").is_some()),
                     Event::Recording(_) => assert!(json.get("RecordingStatus").is_some()),
+                    Event::PhoneNumberCall(_) => assert!(json.get("CallStatus").is_some()),
                     _ => assert_eq!(json["StatusCallbackEvent"], $event.kind_str()),
                 }
                 $check
@@ -698,6 +699,25 @@ fixtures! {
         assert_eq!(event.timestamp(), Some(Utc.with_ymd_and_hms(2010, 8, 16, 3, 45, 1).unwrap()));
     }
 
+    phone_number_call_completed: "voice/phone-number-call-completed.txt" => |event| {
+        let Event::PhoneNumberCall(c) = &event else { panic!("{event:?}") };
+        assert_eq!(event.kind(), Some(EventKind::PhoneNumberCallStatus));
+        assert_eq!(c.call_status, CallStatus::Completed);
+        assert_eq!(c.call_sid.as_str(), "b3877c40-da60-4998-90ad-b792e98472ca");
+        assert_eq!(c.call_duration.map(|d| d.get()), Some(142));
+        assert_eq!(c.audio_in_mos.as_ref().map(Decimal::as_f64), Some(4.5));
+        assert_eq!(c.timestamp, Utc.with_ymd_and_hms(2024, 4, 4, 18, 32, 15).unwrap());
+        assert_eq!(event.provider(), Provider::SignalWire);
+        assert!(c.extra.is_empty());
+    }
+    phone_number_call_failed: "voice/phone-number-call-failed.txt" => |event| {
+        let Event::PhoneNumberCall(c) = &event else { panic!("{event:?}") };
+        assert_eq!(c.call_status, CallStatus::Failed);
+        assert_eq!(c.call_duration.map(|d| d.get()), Some(0));
+        assert_eq!(c.audio_in_mos, None);
+        assert_eq!(c.extra.get("AudioInMos"), Some(""));
+    }
+
     // Real captured shapes (fixtures/SOURCES.md): each parses to its family, with the values
     // an independent decoder reads.
     real_composition_available_1: "video/real/composition-available-1.txt" => |event| {
@@ -841,6 +861,7 @@ fn every_event_kind_has_a_fixture() {
         let path = match kind {
             EventKind::CallStatus => "voice/call-completed.txt".to_owned(),
             EventKind::RecordingStatus => "voice/recording-completed.txt".to_owned(),
+            EventKind::PhoneNumberCallStatus => "voice/phone-number-call-completed.txt".to_owned(),
             _ if kind.as_str().starts_with("media-processor-")
                 || kind.as_str().starts_with("stream-") =>
             {

@@ -105,7 +105,10 @@ fn generated_body(path: &'static str) -> BoxedStrategy<(String, Vec<u8>)> {
     let body = fixture(path);
     let event = parse(&body).unwrap();
     let json = serde_json::to_value(&event).unwrap();
-    let voice = matches!(event, Event::Call(_) | Event::Recording(_));
+    let voice = matches!(
+        event,
+        Event::Call(_) | Event::Recording(_) | Event::PhoneNumberCall(_)
+    );
     let fields: Vec<BoxedStrategy<(String, String)>> = form_urlencoded::parse(&body)
         .map(|(name, value)| {
             let name = name.into_owned();
@@ -178,11 +181,12 @@ proptest! {
             body.append_pair(&name, &value);
         }
         let body = body.finish();
-        // `call-status` and `recording-status` name voice callbacks; they are no wire value.
+        // `call-status`, `recording-status` and `phone-number-call-status` name voice
+        // callbacks; they are no wire value.
         let wire_kind = kind
             .parse::<EventKind>()
             .ok()
-            .filter(|known| !matches!(known, EventKind::CallStatus | EventKind::RecordingStatus));
+            .filter(|known| !matches!(known, EventKind::CallStatus | EventKind::RecordingStatus | EventKind::PhoneNumberCallStatus));
         match (wire_kind.ok_or(()), parse(body.as_bytes())) {
             (Err(()), Ok(Event::Unknown(unknown))) => prop_assert_eq!(unknown.kind, kind),
             (Ok(known), Ok(event)) => prop_assert_eq!(event.kind(), Some(known)),

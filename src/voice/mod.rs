@@ -10,6 +10,8 @@
 //!   `Option` (Twilio's geographic fields and `Duration` in minutes, SignalWire's `AudioIn*`
 //!   and `AudioOut*` quality counters).
 //! - [`RecordingStatusCallback`]: the same for recordings.
+//! - [`PhoneNumberCallStatus`]: SignalWire's phone-number-level incoming call status callback,
+//!   a smaller body about calls to one of your numbers.
 //!
 //! SignalWire identifiers are UUIDs rather than Twilio SIDs; they parse the same way, and
 //! [`provider`](CallStatusCallback::provider) tells the vendors apart by them.
@@ -27,9 +29,11 @@
 //! recording whose file is not ready yet: wait for the recording's own `completed` callback.
 
 mod call_status;
+mod phone_number_status;
 mod recording_status;
 
 pub use call_status::{AnsweredBy, CallStatus, CallStatusCallback, Direction};
+pub use phone_number_status::PhoneNumberCallStatus;
 pub use recording_status::{
     RecordingSource, RecordingStatus, RecordingStatusCallback, RecordingTrack,
 };
