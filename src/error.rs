@@ -55,6 +55,19 @@ pub enum ParseError {
         looked_for: &'static [&'static str],
     },
 
+    /// The body is a voice webhook of another kind, not a status callback: a `<Dial>` or
+    /// `<Record>` action request, an incoming call asking for TwiML, or a `<Record>`
+    /// transcription callback. They share `CallStatus` and the call's parameters with call
+    /// status callbacks, but have none of the `CallbackSource`, `SequenceNumber` and
+    /// `Timestamp` of status callbacks.
+    #[error("not a status callback: the body looks like {looks_like} (it has `{telling}` but no `CallbackSource`, `SequenceNumber` or `Timestamp`)")]
+    NotAStatusCallback {
+        /// What the body looks like, e.g. ``a `<Dial>` action request``.
+        looks_like: &'static str,
+        /// The parameter that tells, e.g. `DialCallStatus`.
+        telling: &'static str,
+    },
+
     /// A parameter the event documents as always present is absent.
     #[error("missing required parameter `{param}` for event `{kind}`")]
     MissingParameter {

@@ -513,6 +513,34 @@ pub enum Event {
     Unknown(UnknownEvent),
 }
 
+/// Parameters every call status callback has (one suffices, so that a callback missing one is
+/// still typed or kept) and no other voice webhook has.
+const STATUS_ONLY: [&str; 3] = ["CallbackSource", "SequenceNumber", "Timestamp"];
+
+/// What a voice webhook that is not a status callback looks like, told by the parameter only
+/// it has: `(what it looks like, the parameter)`, in the order tried.
+const NEIGHBOURS: [(&str, &str); 5] = [
+    ("a `<Record>` transcription callback", "TranscriptionStatus"),
+    ("a `<Record>` transcription callback", "TranscriptionText"),
+    ("a `<Dial>` action request", "DialCallStatus"),
+    ("a `<Record>` action request", "RecordingUrl"),
+    (
+        "an incoming call or another request asking for TwiML",
+        "CallStatus",
+    ),
+];
+
+/// The error for a voice webhook of another kind, if the body is one.
+fn neighbour(params: &RawParams<'_>) -> Option<ParseError> {
+    NEIGHBOURS
+        .iter()
+        .find(|(_, telling)| params.has(telling))
+        .map(|&(looks_like, telling)| ParseError::NotAStatusCallback {
+            looks_like,
+            telling,
+        })
+}
+
 impl Event {
     /// Parses a POST body (`application/x-www-form-urlencoded`); the same as
     /// [`parse`](crate::parse).
@@ -551,14 +579,21 @@ impl Event {
             // The call's own callback always has at least one of these; SignalWire's
             // phone-number-level callback has none.
             if CALL_ONLY.iter().any(|name| params.has(name)) {
+                if !STATUS_ONLY.iter().any(|name| params.has(name)) {
+                    if let Some(err) = neighbour(&params) {
+                        return Err(err);
+                    }
+                }
                 return CallStatusCallback::decode(&mut params)
                     .map(|call| Event::Call(Box::new(call)));
             }
             return PhoneNumberCallStatus::decode(&mut params).map(Event::PhoneNumberCall);
         }
-        Err(ParseError::MissingDiscriminator {
-            looked_for: DISCRIMINATORS,
-        })
+        Err(
+            neighbour(&params).unwrap_or(ParseError::MissingDiscriminator {
+                looked_for: DISCRIMINATORS,
+            }),
+        )
     }
 
     /// Parses the query string of a GET callback; the same as [`parse_query`](crate::parse_query).

@@ -175,8 +175,8 @@ fn the_provider_is_told_by_the_account_identifier() {
 }
 
 /// SignalWire's phone-number-level callback has `CallStatus` but none of the call callback's
-/// `ApiVersion`, `Direction`, `CallbackSource` and `SequenceNumber`; any one of them makes the
-/// body a call status callback.
+/// `ApiVersion`, `Direction`, `CallbackSource` and `SequenceNumber`; with one of them it is no
+/// longer taken for it.
 #[test]
 fn a_phone_number_callback_is_told_by_what_it_lacks() {
     let body = fixture("voice/phone-number-call-completed.txt");
@@ -189,8 +189,8 @@ fn a_phone_number_callback_is_told_by_what_it_lacks() {
         "CallbackSource",
         "SequenceNumber",
     ] {
-        let with = [&body[..], format!("&{added}=x").as_bytes()].concat();
-        // Now a call's own callback, which requires more than this body has.
+        let with = [&body[..], format!("&{added}=1").as_bytes()].concat();
+        // Now a call's own callback (it has a `Timestamp`), which requires more than this.
         let err = parse(&with).unwrap_err();
         assert_eq!(err.kind(), Some("call-status"), "{added}: {err}");
     }
@@ -199,4 +199,68 @@ fn a_phone_number_callback_is_told_by_what_it_lacks() {
         parse(&fixture("voice/call-completed-signalwire.txt")).unwrap(),
         Event::Call(_)
     ));
+}
+
+/// Voice webhooks that are not status callbacks share `CallStatus` and the call's parameters,
+/// but have no `CallbackSource`, `SequenceNumber` or `Timestamp`: each gets an error that says
+/// what it looks like.
+#[test]
+fn voice_webhooks_that_are_not_status_callbacks_say_what_they_look_like() {
+    const CALL: &str = "AccountSid=AC00000000000000000000000000000000&ApiVersion=2010-04-01\
+        &CallSid=CA00000000000000000000000000000000&Called=%2B14155550100&Caller=%2B14155550199\
+        &Direction=inbound&From=%2B14155550199&To=%2B14155550100";
+    for (extra, looks_like, telling) in [
+        (
+            "&CallStatus=completed&DialCallStatus=no-answer&DialCallSid=CA11111111111111111111111111111111&DialCallDuration=0&DialBridged=false",
+            "a `<Dial>` action request",
+            "DialCallStatus",
+        ),
+        (
+            "&CallStatus=in-progress&RecordingUrl=https%3A%2F%2Fapi.twilio.com%2F2010-04-01%2FAccounts%2FAC00000000000000000000000000000000%2FRecordings%2FRE00000000000000000000000000000000&RecordingDuration=7&RecordingSid=RE00000000000000000000000000000000&Digits=hangup",
+            "a `<Record>` action request",
+            "RecordingUrl",
+        ),
+        (
+            "&CallStatus=ringing&CallerCountry=US&FromCountry=US&StirVerstat=TN-Validation-Passed-A",
+            "an incoming call or another request asking for TwiML",
+            "CallStatus",
+        ),
+        (
+            "&CallStatus=completed&TranscriptionSid=TR00000000000000000000000000000000&TranscriptionText=hello&TranscriptionStatus=completed&TranscriptionUrl=https%3A%2F%2Fapi.twilio.com%2Fx&RecordingSid=RE00000000000000000000000000000000&RecordingUrl=https%3A%2F%2Fapi.twilio.com%2Fy",
+            "a `<Record>` transcription callback",
+            "TranscriptionStatus",
+        ),
+    ] {
+        let body = format!("{CALL}{extra}");
+        let err = parse(body.as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::NotAStatusCallback {
+                looks_like,
+                telling
+            },
+            "{extra}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!("not a status callback: the body looks like {looks_like} (it has `{telling}` but no `CallbackSource`, `SequenceNumber` or `Timestamp`)")
+        );
+        // Not a parameter error: kept raw would be wrong, it is refused.
+        assert_eq!(err.param(), None);
+    }
+    // The same transcription callback without `CallStatus` is told the same way.
+    let body = "TranscriptionSid=TR0&TranscriptionStatus=failed&RecordingSid=RE0";
+    assert!(matches!(
+        parse(body.as_bytes()),
+        Err(ParseError::NotAStatusCallback {
+            telling: "TranscriptionStatus",
+            ..
+        })
+    ));
+    // A status callback with a recording keeps parsing: it has `CallbackSource`.
+    let event = parse(&fixture(
+        "voice/call-completed-child-leg-with-recording.txt",
+    ))
+    .unwrap();
+    assert!(matches!(event, Event::Call(_)));
 }
