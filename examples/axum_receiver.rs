@@ -51,12 +51,7 @@ async fn callback(
         // Authentic, but a value does not fit the model: answered 200 all the same, since
         // Twilio does not retry a 4xx and the callback would be lost.
         Ok(TwilioCallback(Received::Untyped(raw))) => {
-            println!(
-                "{} kept untyped ({} parameters): {}",
-                raw.kind().unwrap_or("callback"),
-                raw.params.len(),
-                raw.error
-            );
+            println!("{raw}");
             Ok(StatusCode::OK)
         }
         Err(rejection) => {

@@ -28,6 +28,7 @@ use crate::StatusCallback;
 ///     Received::Untyped(raw) => {
 ///         assert_eq!(raw.error.param(), Some("RoomDuration"));
 ///         assert_eq!(raw.params.get("RoomDuration"), Some("4x11"));
+///         assert!(raw.to_string().starts_with("room-ended kept untyped (9 parameters): invalid value `4x11`"));
 ///     }
 /// }
 /// # Ok::<(), status_callbacks::ParseError>(())
@@ -65,6 +66,19 @@ impl Untyped {
         crate::DISCRIMINATORS
             .iter()
             .find_map(|name| self.params.get(name).filter(|value| !value.is_empty()))
+    }
+}
+
+/// One line for a log: `room-ended kept untyped (9 parameters): invalid value ...`.
+impl std::fmt::Display for Untyped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} kept untyped ({} parameters): {}",
+            self.kind().unwrap_or("callback"),
+            self.params.len(),
+            self.error
+        )
     }
 }
 
