@@ -376,10 +376,8 @@ impl<'a> RawParams<'a> {
             return Ok(None);
         };
         if self.maybe_repeated {
-            let (first, rest) = self.pairs[at..]
-                .split_first()
-                .unwrap_or_else(|| unreachable!());
-            if rest.iter().any(|other| {
+            let first = &self.pairs[at];
+            if self.pairs[at + 1..].iter().any(|other| {
                 other.tag == first.tag && other.name == first.name && other.value != first.value
             }) {
                 return Err(Conflict);
@@ -593,6 +591,12 @@ fn malformed_at(body: &[u8], offset: usize) -> ParseError {
 
 /// Decodes `%XX` and `+` in a name or value; `None` if the result is not UTF-8.
 fn decode(raw: &str) -> Option<Cow<'_, str>> {
+    String::from_utf8(decode_bytes(raw)).ok().map(Cow::Owned)
+}
+
+/// Decodes `%XX` and `+` in a name or value into bytes, whatever they make; a `%` that starts
+/// no escape stays as it is.
+pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut copied = 0;
@@ -621,7 +625,7 @@ fn decode(raw: &str) -> Option<Cow<'_, str>> {
         copied = at;
     }
     out.extend_from_slice(&bytes[copied..]);
-    String::from_utf8(out).ok().map(Cow::Owned)
+    out
 }
 
 /// Where the next `%` or `+` at or after `from` is, eight bytes at a time.

@@ -77,7 +77,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use crate::error::{excerpt, ParseError};
-use crate::params::RawParams;
+use crate::params::{decode_bytes, RawParams};
 use crate::{Event, Received, StatusCallback};
 
 /// The header Twilio (and SignalWire) put the signature in.
@@ -516,11 +516,11 @@ impl Validator {
                 let mut mac = Hasher::new(algorithm, secret.bytes());
                 mac.update(candidate.as_bytes());
                 if let Signed::Form(params) = signed {
-                    for &at in &order {
-                        let (name, value) = params.pair(at as usize);
-                        mac.update(name.as_bytes());
-                        mac.update(value.as_bytes());
-                    }
+                    for_each_signed(
+                        &order,
+                        |at| params.pair(at),
+                        |piece| mac.update(piece.as_bytes()),
+                    );
                 }
                 matched |= BASE64
                     .encode(mac.finish())
@@ -655,15 +655,7 @@ impl<'b> Signed<'b> {
     fn appended(&self, order: RepeatedValues) -> Result<String, SignatureError> {
         match self {
             Signed::UrlAndBodyHash { .. } => Ok(String::new()),
-            Signed::Form(params) => {
-                let mut out = String::new();
-                for at in signing_order(params.len(), |at| params.pair(at), order) {
-                    let (name, value) = params.pair(at as usize);
-                    out.push_str(name);
-                    out.push_str(value);
-                }
-                Ok(out)
-            }
+            Signed::Form(params) => Ok(appended(params.len(), |at| params.pair(at), order)),
             Signed::Unreadable(err) => Err(SignatureError::MalformedBody(err.clone())),
         }
     }
@@ -691,14 +683,29 @@ fn signing_order<'p>(
     indices
 }
 
-/// Every name followed by its value, in signing order.
-fn appended_params(pairs: &[(&str, &str)], order: RepeatedValues) -> String {
-    let mut out = String::new();
-    for at in signing_order(pairs.len(), |at| pairs[at], order) {
-        let (name, value) = pairs[at as usize];
-        out.push_str(name);
-        out.push_str(value);
+/// Each name, then its value, of the pairs given by `pair`, in `order`, to `feed`.
+fn for_each_signed<'p>(
+    order: &[u32],
+    pair: impl Fn(usize) -> (&'p str, &'p str),
+    mut feed: impl FnMut(&str),
+) {
+    for &at in order {
+        let (name, value) = pair(at as usize);
+        feed(name);
+        feed(value);
     }
+}
+
+/// What is signed after the URL for the `len` pairs given by `pair`: every name followed by
+/// its value, in signing order.
+fn appended<'p>(
+    len: usize,
+    pair: impl Fn(usize) -> (&'p str, &'p str),
+    order: RepeatedValues,
+) -> String {
+    let mut out = String::new();
+    let order = signing_order(len, &pair, order);
+    for_each_signed(&order, &pair, |piece| out.push_str(piece));
     out
 }
 
@@ -767,38 +774,8 @@ fn query_of(url: &str) -> &str {
 fn body_sha256(url: &str) -> Option<Vec<u8>> {
     query_of(url).split('&').find_map(|piece| {
         let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
-        (percent_decode(name) == BODY_SHA256.as_bytes()).then(|| percent_decode(value))
+        (decode_bytes(name) == BODY_SHA256.as_bytes()).then(|| decode_bytes(value))
     })
-}
-
-/// `%XX` and `+` decoded into bytes; a `%` without two hex digits stays as it is.
-fn percent_decode(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let escaped = (byte == b'%')
-            .then(|| bytes.get(at + 1..at + 3))
-            .flatten()
-            .and_then(|digits| std::str::from_utf8(digits).ok())
-            .and_then(|digits| u8::from_str_radix(digits, 16).ok());
-        match (byte, escaped) {
-            (_, Some(decoded)) => {
-                out.push(decoded);
-                at += 3;
-            }
-            (b'+', None) => {
-                out.push(b' ');
-                at += 1;
-            }
-            (other, None) => {
-                out.push(other);
-                at += 1;
-            }
-        }
-    }
-    out
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -853,7 +830,7 @@ pub fn sign(secret: &str, url: &str, params: &[(&str, &str)]) -> String {
 
 /// [`sign`] with another algorithm (`HmacSha256` for shared keys that ask for it).
 pub fn sign_with(algorithm: Algorithm, secret: &str, url: &str, params: &[(&str, &str)]) -> String {
-    let appended = appended_params(params, RepeatedValues::Sorted);
+    let appended = appended(params.len(), |at| params[at], RepeatedValues::Sorted);
     algorithm.base64(secret.as_bytes(), &format!("{url}{appended}"))
 }
 

@@ -63,23 +63,22 @@ impl<T: StatusCallback + 'static> FromRequest for TwilioCallback<T> {
         let request = request.clone();
         // Refuse an unsigned request before reading its body: the body future only reads
         // when it is polled.
-        let checked = match &config {
-            None => Err(CallbackRejection::Misconfigured(
+        let config = config
+            .ok_or(CallbackRejection::Misconfigured(
                 "no WebhookConfig is registered as app data",
-            )),
-            Some(config) => config.check_headers(|name| {
-                request
-                    .headers()
-                    .get(name)
-                    .and_then(|value| value.to_str().ok())
-            }),
-        };
+            ))
+            .and_then(|config| {
+                config.check_headers(|name| {
+                    request
+                        .headers()
+                        .get(name)
+                        .and_then(|value| value.to_str().ok())
+                })?;
+                Ok(config)
+            });
         let body = Bytes::from_request(&request, payload);
         Box::pin(async move {
-            checked?;
-            let config = config.ok_or(CallbackRejection::Misconfigured(
-                "no WebhookConfig is registered as app data",
-            ))?;
+            let config = config?;
             let body = body.await.map_err(|err| {
                 if err.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
                     CallbackRejection::PayloadTooLarge

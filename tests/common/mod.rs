@@ -61,20 +61,11 @@ pub fn http_request(
     use std::io::{Read, Write};
     use std::time::Duration;
 
-    assert!(addr.ip().is_loopback(), "tests only talk to this machine");
-    let mut stream = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let mut request = format!(
+    let start = format!(
         "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).unwrap();
+    let mut stream = send_head(addr, Duration::from_secs(5), start, headers);
     stream.write_all(body).unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
@@ -102,18 +93,9 @@ pub fn status_before_full_body(
     use std::io::{Read, Write};
     use std::time::Duration;
 
-    assert!(addr.ip().is_loopback(), "tests only talk to this machine");
-    let mut stream = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(2)))
-        .unwrap();
-    let mut request =
+    let start =
         format!("POST {target} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {content_length}\r\n");
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).unwrap();
+    let mut stream = send_head(addr, Duration::from_secs(2), start, headers);
     stream.write_all(sent).unwrap();
     let mut response = Vec::new();
     let mut buffer = [0u8; 1024];
@@ -175,4 +157,26 @@ pub fn fixture_paths() -> Vec<String> {
     );
     out.sort();
     out
+}
+
+/// Connects to a server on this machine (reads time out after `timeout`) and sends a request's
+/// start line and `Host` (in `start`), then `headers` and the blank line that ends them.
+fn send_head(
+    addr: std::net::SocketAddr,
+    timeout: std::time::Duration,
+    mut start: String,
+    headers: &[(&str, &str)],
+) -> std::net::TcpStream {
+    use std::io::Write;
+
+    assert!(addr.ip().is_loopback(), "tests only talk to this machine");
+    let mut stream =
+        std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(5)).unwrap();
+    stream.set_read_timeout(Some(timeout)).unwrap();
+    for (name, value) in headers {
+        start.push_str(&format!("{name}: {value}\r\n"));
+    }
+    start.push_str("\r\n");
+    stream.write_all(start.as_bytes()).unwrap();
+    stream
 }
