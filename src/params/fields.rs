@@ -1,0 +1,305 @@
+//! The field declaration machinery: how each parameter is read from and written to the wire,
+//! and [`form_struct!`], which declares a struct whose fields are wire parameters.
+
+use std::borrow::Cow;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::{FormWriter, RawParams};
+use crate::error::ParseError;
+
+/// How values of type `T` are read from and written to the wire.
+///
+/// Most types have one wire form ([`Wire`]); timestamps have one per family.
+pub(crate) trait Format<T> {
+    /// What a valid value looks like, for error messages: `an unsigned integer`.
+    const EXPECTED: &'static str;
+
+    /// Reads a non-empty value; on failure the value comes back for the error message.
+    fn decode(raw: Cow<'_, str>) -> Result<T, Cow<'_, str>>;
+
+    /// The value as it goes on the wire.
+    fn encode(value: &T) -> Cow<'_, str>;
+
+    /// The value in a self-describing format such as JSON: typed where the format has the
+    /// type (numbers), the wire text otherwise.
+    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Self::encode(value))
+    }
+}
+
+/// A type with one wire form.
+pub(crate) trait WireValue: Sized + Serialize {
+    const EXPECTED: &'static str;
+    fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>>;
+    fn to_wire(&self) -> Cow<'_, str>;
+}
+
+/// The [`Format`] of every [`WireValue`].
+pub(crate) struct Wire;
+
+impl<T: WireValue> Format<T> for Wire {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    fn decode(raw: Cow<'_, str>) -> Result<T, Cow<'_, str>> {
+        T::from_wire(raw)
+    }
+
+    fn encode(value: &T) -> Cow<'_, str> {
+        value.to_wire()
+    }
+
+    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+}
+
+impl WireValue for String {
+    const EXPECTED: &'static str = "a string";
+
+    fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
+        Ok(raw.into_owned())
+    }
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+macro_rules! wire_integer {
+    ($($ty:ty),*) => {$(
+        impl WireValue for $ty {
+            const EXPECTED: &'static str = "an unsigned integer";
+
+            fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
+                // Only ASCII digits: `str::parse` would also take a leading `+`.
+                if raw.bytes().all(|b| b.is_ascii_digit()) {
+                    raw.parse().map_err(|_| raw)
+                } else {
+                    Err(raw)
+                }
+            }
+
+            fn to_wire(&self) -> Cow<'_, str> {
+                Cow::Owned(self.to_string())
+            }
+        }
+    )*};
+}
+
+wire_integer!(u16, u32, u64);
+
+/// Serialises a field through its [`Format`].
+pub(crate) struct Formatted<'v, T, F>(pub(crate) &'v T, pub(crate) std::marker::PhantomData<F>);
+
+impl<T, F: Format<T>> Serialize for Formatted<'_, T, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        F::serialize(self.0, serializer)
+    }
+}
+
+/// A set of parameters decoded together: an event, or a group of parameters that several
+/// events share (a [`Room`](crate::video::Room), a [`Participant`](crate::video::Participant)).
+pub(crate) trait Fields: Sized {
+    /// Takes this set's parameters from `params`; `kind` is for error messages.
+    fn decode(params: &mut RawParams<'_>, kind: &str) -> Result<Self, ParseError>;
+
+    /// Writes this set's parameters, typed fields in declaration order, then the extras.
+    fn encode(&self, out: &mut FormWriter);
+
+    /// The same entries as [`encode`](Fields::encode), typed, into a serde map.
+    fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// How the event kind was spelled on the wire, for events that keep it.
+    fn spelling(&self) -> crate::KindSpelling;
+}
+
+/// Declares a struct whose fields are wire parameters, with its [`Fields`] implementation.
+///
+/// Each field says where it comes from after `=`:
+/// - `req("Name")` / `opt("Name")`: a parameter that is always present / sometimes present,
+///   read with [`Wire`], or `req("Name", SomeFormat)` with another [`Format`];
+/// - `group`: a nested [`Fields`] struct, whose parameters sit at the same level in the body;
+/// - `extra`: the [`Extra`] pairs (last field, events only);
+/// - `spelling`: the [`KindSpelling`](crate::KindSpelling) of the received event kind (events
+///   whose kind has two documented spellings).
+macro_rules! form_struct {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                pub $field:ident : $ty:ty = $mode:ident $( ( $wire:literal $(, $format:ty)? ) )?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name {
+            $(
+                $(#[doc = $doc])*
+                pub $field: $ty,
+            )*
+        }
+
+        impl $crate::params::Fields for $name {
+            fn decode(
+                params: &mut $crate::params::RawParams<'_>,
+                kind: &str,
+            ) -> Result<Self, $crate::ParseError> {
+                Ok($name {
+                    $( $field: $crate::params::form_field!(
+                        @decode params, kind, $mode $( ($wire $(, $format)?) )?
+                    ), )*
+                })
+            }
+
+            fn encode(&self, out: &mut $crate::params::FormWriter) {
+                $( $crate::params::form_field!(
+                    @encode self.$field, out, $mode $( ($wire $(, $format)?) )?
+                ); )*
+            }
+
+            fn serialize_entries<M: serde::ser::SerializeMap>(
+                &self,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                $( $crate::params::form_field!(
+                    @serialize self.$field, map, $mode $( ($wire $(, $format)?) )?
+                ); )*
+                Ok(())
+            }
+
+            fn spelling(&self) -> $crate::KindSpelling {
+                None
+                    $( .or($crate::params::form_field!(
+                        @spelling self.$field, spelling, $mode $( ($wire $(, $format)?) )?
+                    )) )*
+                    .unwrap_or_default()
+            }
+        }
+    };
+}
+
+/// One field of [`form_struct!`]: decoding, encoding and serialising by its source.
+macro_rules! form_field {
+    // A parameter without a format is read with `Wire`.
+    (@$op:ident $value:expr, $target:ident, $mode:ident ($wire:literal)) => {
+        $crate::params::form_field!(@$op $value, $target, $mode ($wire, $crate::params::Wire))
+    };
+
+    (@decode $params:expr, $kind:ident, req ($wire:literal, $format:ty)) => {
+        $params.required::<_, $format>($wire, $kind)?
+    };
+    (@decode $params:expr, $kind:ident, opt ($wire:literal, $format:ty)) => {
+        $params.optional::<_, $format>($wire, $kind)?
+    };
+    (@decode $params:expr, $kind:ident, group) => {
+        $crate::params::Fields::decode($params, $kind)?
+    };
+    (@decode $params:expr, $kind:ident, extra) => {
+        $params.take_rest()
+    };
+    (@decode $params:expr, $kind:ident, spelling) => {
+        $crate::KindSpelling::of($kind)
+    };
+
+    (@encode $value:expr, $out:ident, req ($wire:literal, $format:ty)) => {
+        $out.pair($wire, &<$format as $crate::params::Format<_>>::encode(&$value))
+    };
+    (@encode $value:expr, $out:ident, opt ($wire:literal, $format:ty)) => {
+        if let Some(value) = &$value {
+            $out.pair($wire, &<$format as $crate::params::Format<_>>::encode(value))
+        }
+    };
+    (@encode $value:expr, $out:ident, group) => {
+        $crate::params::Fields::encode(&$value, $out)
+    };
+    (@encode $value:expr, $out:ident, extra) => {
+        $value.encode($out)
+    };
+    (@encode $value:expr, $out:ident, spelling) => {};
+
+    (@serialize $value:expr, $map:ident, req ($wire:literal, $format:ty)) => {
+        $map.serialize_entry(
+            $wire,
+            &$crate::params::Formatted::<_, $format>(&$value, std::marker::PhantomData),
+        )?
+    };
+    (@serialize $value:expr, $map:ident, opt ($wire:literal, $format:ty)) => {
+        if let Some(value) = &$value {
+            $map.serialize_entry(
+                $wire,
+                &$crate::params::Formatted::<_, $format>(value, std::marker::PhantomData),
+            )?
+        }
+    };
+    (@serialize $value:expr, $map:ident, group) => {
+        $crate::params::Fields::serialize_entries(&$value, $map)?
+    };
+    (@serialize $value:expr, $map:ident, extra) => {
+        $value.serialize_entries($map)?
+    };
+    (@serialize $value:expr, $map:ident, spelling) => {};
+
+    (@spelling $value:expr, $spelling:ident, spelling) => {
+        Some($value)
+    };
+    (@spelling $value:expr, $spelling:ident, $($other:tt)*) => {
+        None
+    };
+}
+
+pub(crate) use {form_field, form_struct};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_take_digits_only() {
+        assert_eq!(u64::from_wire("155137307765".into()), Ok(155137307765));
+        assert!(u64::from_wire("+5".into()).is_err());
+        assert!(u64::from_wire("-1".into()).is_err());
+        assert!(u32::from_wire("99999999999".into()).is_err());
+        assert!(u64::from_wire("1.5".into()).is_err());
+    }
+
+    #[test]
+    fn optional_leaves_an_empty_value_for_extra() {
+        let mut params = RawParams::scan(b"Size=&Duration=3").unwrap();
+        assert_eq!(params.optional::<u64, Wire>("Size", "k"), Ok(None));
+        assert_eq!(params.optional::<u64, Wire>("Duration", "k"), Ok(Some(3)));
+        assert_eq!(params.into_extra().get("Size"), Some(""));
+    }
+
+    #[test]
+    fn required_names_the_parameter_and_kind() {
+        let mut params = RawParams::scan(b"Size=&Duration=x").unwrap();
+        assert_eq!(
+            params.required::<u64, Wire>("Size", "recording-completed"),
+            Err(ParseError::InvalidValue {
+                param: "Size",
+                kind: "recording-completed".into(),
+                value: String::new(),
+                expected: "a non-empty value",
+            })
+        );
+        assert_eq!(
+            params.required::<u64, Wire>("Duration", "recording-completed"),
+            Err(ParseError::InvalidValue {
+                param: "Duration",
+                kind: "recording-completed".into(),
+                value: "x".into(),
+                expected: "an unsigned integer",
+            })
+        );
+        assert_eq!(
+            params.required::<u64, Wire>("Missing", "recording-completed"),
+            Err(ParseError::MissingParameter {
+                param: "Missing",
+                kind: "recording-completed".into(),
+            })
+        );
+    }
+}
