@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::{EventKind, Family};
+
 /// Why a callback body could not be turned into an event.
 ///
 /// Every variant that concerns one parameter names it by its wire name (`RoomDuration`), and,
@@ -29,10 +31,11 @@ use std::fmt;
 pub enum ParseError {
     /// The body is not a valid `application/x-www-form-urlencoded` string: a name or value is
     /// not UTF-8 once percent-decoded.
-    #[error("malformed body: {what} at byte {offset} is not valid UTF-8 once percent-decoded")]
+    #[error("malformed body: {} at byte {offset} is not valid UTF-8 once percent-decoded", Part(param.as_deref()))]
+    #[non_exhaustive]
     Malformed {
-        /// What was wrong: ``the value of `RoomName` `` or `a parameter name`.
-        what: String,
+        /// The parameter whose value is malformed, or `None` when a parameter name is.
+        param: Option<String>,
         /// Byte offset in the body where the bad name or value starts.
         offset: usize,
     },
@@ -40,6 +43,7 @@ pub enum ParseError {
     /// The body holds more parameters than [`MAX_PARAMETERS`](crate::MAX_PARAMETERS): it is
     /// refused before more of it is read.
     #[error("the body holds more than {limit} parameters")]
+    #[non_exhaustive]
     TooManyParameters {
         /// The limit, [`MAX_PARAMETERS`](crate::MAX_PARAMETERS).
         limit: usize,
@@ -50,46 +54,47 @@ pub enum ParseError {
         "not a status callback: none of the parameters {} is present",
         Quoted(looked_for)
     )]
+    #[non_exhaustive]
     MissingDiscriminator {
-        /// The wire names that were looked for, in the order they are tried.
+        /// The wire names that were looked for, in the order they are tried
+        /// ([`discriminators`](crate::discriminators)).
         looked_for: &'static [&'static str],
     },
 
-    /// The body is a voice webhook of another kind, not a status callback: a `<Dial>` or
-    /// `<Record>` action request, an incoming call asking for TwiML, or a `<Record>`
-    /// transcription callback. They share `CallStatus` and the call's parameters with call
-    /// status callbacks, but have none of the `CallbackSource`, `SequenceNumber` and
-    /// `Timestamp` of status callbacks.
-    #[error("not a status callback: the body looks like {looks_like} (it has `{telling}` but no `CallbackSource`, `SequenceNumber` or `Timestamp`)")]
+    /// The body is a webhook of another kind, not a status callback (see [`OtherWebhook`]).
+    #[error("not a status callback: the body looks like {looks_like} (it has `{telling}`{})", looks_like.lacking())]
+    #[non_exhaustive]
     NotAStatusCallback {
-        /// What the body looks like, e.g. ``a `<Dial>` action request``.
-        looks_like: &'static str,
+        /// What the body looks like.
+        looks_like: OtherWebhook,
         /// The parameter that tells, e.g. `DialCallStatus`.
         telling: &'static str,
     },
 
     /// A parameter the event documents as always present is absent.
     #[error("missing required parameter `{param}` for event `{kind}`")]
+    #[non_exhaustive]
     MissingParameter {
         /// Wire name of the parameter, e.g. `RoomSid`.
         param: &'static str,
-        /// The event kind, e.g. `room-ended`.
-        kind: String,
+        /// The event kind.
+        kind: EventKind,
     },
 
     /// A parameter is present but its value does not have the documented type.
     #[error(
         "invalid value `{value}` for parameter `{param}` of event `{kind}`: expected {expected}"
     )]
+    #[non_exhaustive]
     InvalidValue {
         /// Wire name of the parameter, e.g. `RoomDuration`.
         param: &'static str,
-        /// The event kind, e.g. `room-ended`.
-        kind: String,
+        /// The event kind.
+        kind: EventKind,
         /// The value received, cut short to at most 40 characters.
         value: String,
-        /// What the parameter must hold, e.g. `an unsigned integer`.
-        expected: &'static str,
+        /// What the parameter must hold.
+        expected: Expected,
     },
 
     /// A parameter this crate types appears more than once with different values.
@@ -99,25 +104,112 @@ pub enum ParseError {
     /// the copies is trusted over the others. Copies of the same value are not an error.
     #[error(
         "parameter `{param}`{} appears more than once with different values",
-        OfEvent(kind.as_deref())
+        OfEvent(kind.as_ref())
     )]
+    #[non_exhaustive]
     RepeatedParameter {
         /// Wire name of the parameter, e.g. `CallStatus`.
         param: &'static str,
         /// The event kind, where it is known (not for the parameter that tells the kind).
-        kind: Option<String>,
+        kind: Option<EventKind>,
     },
 
-    /// A family's own parser (for example [`RoomEvent::from_form`](crate::video::RoomEvent::from_form))
-    /// was given a body of another family or an unknown event. [`parse`](crate::parse) never
-    /// returns this: it gives [`Event::Unknown`](crate::Event::Unknown) instead.
-    #[error("event `{kind}` is not {family}")]
-    UnexpectedEvent {
-        /// The received `StatusCallbackEvent` (or status) value.
+    /// A family's parser (for example [`RoomEvent::from_form`](crate::video::RoomEvent::from_form),
+    /// or an event struct's) was given a body of another family, or an unknown event.
+    /// [`parse`](crate::parse) never returns this: it takes every family, and gives
+    /// [`Event::Unknown`](crate::Event::Unknown) for an unknown event.
+    #[error("expected {expected} callback, got {} `{kind}`", Got(found.as_ref()))]
+    #[non_exhaustive]
+    WrongFamily {
+        /// The family the parser takes.
+        expected: Family,
+        /// The family of the body, or `None` for an event this crate does not know.
+        found: Option<Family>,
+        /// The kind received: its name, or the value of the parameter that told it.
         kind: String,
-        /// The family that was expected, e.g. `a Video room event`.
-        family: &'static str,
     },
+
+    /// An event struct's parser (for example
+    /// [`RoomEnded::from_form`](crate::video::RoomEnded::from_form)) was given another event of
+    /// its family.
+    #[error("expected event `{expected}`, got `{found}`")]
+    #[non_exhaustive]
+    WrongKind {
+        /// The kind the parser takes.
+        expected: EventKind,
+        /// The kind received.
+        found: EventKind,
+    },
+}
+
+/// What a webhook that is not a status callback looks like: the bodies that share a status
+/// callback's parameters (`CallStatus`, ...) but are something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OtherWebhook {
+    /// A `<Record>` transcription callback (`TranscriptionStatus`, `TranscriptionText`).
+    RecordTranscription,
+    /// A `<Dial>` action request (`DialCallStatus`).
+    DialAction,
+    /// A `<Record>` action request (`RecordingUrl`).
+    RecordAction,
+    /// An incoming call or another request asking for TwiML (`CallStatus` alone).
+    IncomingCall,
+}
+
+impl OtherWebhook {
+    /// What is missing that a status callback would have.
+    fn lacking(self) -> &'static str {
+        " but no `CallbackSource`, `SequenceNumber` or `Timestamp`"
+    }
+}
+
+impl fmt::Display for OtherWebhook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            OtherWebhook::RecordTranscription => "a `<Record>` transcription callback",
+            OtherWebhook::DialAction => "a `<Dial>` action request",
+            OtherWebhook::RecordAction => "a `<Record>` action request",
+            OtherWebhook::IncomingCall => "an incoming call or another request asking for TwiML",
+        })
+    }
+}
+
+/// What a parameter must hold: the type of value an [`ParseError::InvalidValue`] expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Expected {
+    /// Any value but the empty one.
+    NonEmpty,
+    /// An identifier (any value but the empty one).
+    Identifier,
+    /// Digits only, within the field's width.
+    UnsignedInteger,
+    /// A decimal number: digits, at most one `.`, an optional leading `-`.
+    Decimal,
+    /// A whole number of seconds.
+    Seconds,
+    /// A whole number of minutes.
+    Minutes,
+    /// A whole number of milliseconds.
+    Milliseconds,
+    /// An RFC 3339 or RFC 2822 timestamp.
+    Timestamp,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::NonEmpty => "a non-empty value",
+            Expected::Identifier => "a non-empty identifier",
+            Expected::UnsignedInteger => "an unsigned integer",
+            Expected::Decimal => "a decimal number",
+            Expected::Seconds => "a whole number of seconds",
+            Expected::Minutes => "a whole number of minutes",
+            Expected::Milliseconds => "a whole number of milliseconds",
+            Expected::Timestamp => "an RFC 3339 or RFC 2822 timestamp",
+        })
+    }
 }
 
 impl ParseError {
@@ -127,46 +219,67 @@ impl ParseError {
             ParseError::MissingParameter { param, .. }
             | ParseError::InvalidValue { param, .. }
             | ParseError::RepeatedParameter { param, .. } => Some(param),
+            ParseError::Malformed { param, .. } => param.as_deref(),
             _ => None,
         }
     }
 
-    /// The event kind this error is about, where it is known.
-    pub fn kind(&self) -> Option<&str> {
+    /// The event kind this error is about, where it is known (for
+    /// [`WrongKind`](ParseError::WrongKind), the kind received).
+    pub fn event_kind(&self) -> Option<EventKind> {
         match self {
-            ParseError::MissingParameter { kind, .. }
-            | ParseError::InvalidValue { kind, .. }
-            | ParseError::UnexpectedEvent { kind, .. } => Some(kind),
-            ParseError::RepeatedParameter { kind, .. } => kind.as_deref(),
+            ParseError::MissingParameter { kind, .. } | ParseError::InvalidValue { kind, .. } => {
+                Some(*kind)
+            }
+            ParseError::RepeatedParameter { kind, .. } => *kind,
+            ParseError::WrongKind { found, .. } => Some(*found),
             _ => None,
         }
     }
 
     pub(crate) fn invalid(
         param: &'static str,
-        kind: &str,
+        kind: EventKind,
         value: &str,
-        expected: &'static str,
+        expected: Expected,
     ) -> Self {
         ParseError::InvalidValue {
             param,
-            kind: excerpt(kind),
+            kind,
             value: excerpt(value),
             expected,
         }
     }
 
-    pub(crate) fn repeated(param: &'static str, kind: Option<&str>) -> Self {
-        ParseError::RepeatedParameter {
-            param,
-            kind: kind.map(excerpt),
-        }
+    pub(crate) fn repeated(param: &'static str, kind: Option<EventKind>) -> Self {
+        ParseError::RepeatedParameter { param, kind }
     }
 
-    pub(crate) fn missing(param: &'static str, kind: &str) -> Self {
-        ParseError::MissingParameter {
-            param,
-            kind: excerpt(kind),
+    pub(crate) fn missing(param: &'static str, kind: EventKind) -> Self {
+        ParseError::MissingParameter { param, kind }
+    }
+}
+
+/// Displays the malformed part: ``the value of `Name` `` or `a parameter name`.
+struct Part<'a>(Option<&'a str>);
+
+impl fmt::Display for Part<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(param) => write!(f, "the value of `{param}`"),
+            None => f.write_str("a parameter name"),
+        }
+    }
+}
+
+/// Displays ``a `Video room` `` or `an unknown event`.
+struct Got<'a>(Option<&'a Family>);
+
+impl fmt::Display for Got<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(family) => write!(f, "{family}"),
+            None => f.write_str("unknown event"),
         }
     }
 }
@@ -183,7 +296,7 @@ pub(crate) fn excerpt(value: &str) -> String {
 }
 
 /// Displays `` of event `kind` `` when the kind is known.
-struct OfEvent<'a>(Option<&'a str>);
+struct OfEvent<'a>(Option<&'a EventKind>);
 
 impl fmt::Display for OfEvent<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

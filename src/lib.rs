@@ -87,8 +87,11 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![warn(unreachable_pub)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub(crate) mod de;
+pub(crate) mod declare;
 pub(crate) mod error;
 pub(crate) mod event;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -105,8 +108,8 @@ pub(crate) mod value;
 pub mod video;
 pub mod voice;
 
-pub use error::ParseError;
-pub use event::{Event, EventKind, KindSpelling, UnknownEvent, DISCRIMINATORS};
+pub use error::{Expected, OtherWebhook, ParseError};
+pub use event::{discriminators, Event, EventKind, Family, Parameter, UnknownEvent};
 pub use params::{Extra, MAX_PARAMETERS};
 pub use received::{Received, Untyped};
 pub use sid::{AccountSid, EmptySid, Provider};
@@ -155,11 +158,33 @@ pub fn parse_query(query: &str) -> Result<Event, ParseError> {
     Event::from_query(query)
 }
 
-/// A type a status callback body parses into: [`Event`], or one family's type.
+/// A type a status callback body parses into: [`Event`], a family's type, or an event's.
 ///
 /// Generic code (a web framework extractor, a test helper) can take any of them with this
 /// trait. It is sealed: only this crate's types implement it.
-pub trait StatusCallback: Sized + sealed::Sealed {
+///
+/// Build an event in your own tests from its pairs, then change what the test is about (the
+/// event structs are `#[non_exhaustive]`, so they are not built field by field outside this
+/// crate):
+///
+/// ```
+/// use status_callbacks::{video::RoomEnded, StatusCallback};
+///
+/// let mut ended = RoomEnded::from_pairs([
+///     ("StatusCallbackEvent", "room-ended"),
+///     ("AccountSid", "AC00000000000000000000000000000000"),
+///     ("RoomSid", "RM00000000000000000000000000000000"),
+///     ("RoomName", "standup"),
+///     ("RoomStatus", "completed"),
+///     ("RoomDuration", "312"),
+///     ("SequenceNumber", "1"),
+///     ("Timestamp", "2020-08-19T17:40:05Z"),
+/// ])?;
+/// ended.room_name = "retro".into();
+/// assert_eq!(ended.room_duration.get(), 312);
+/// # Ok::<(), status_callbacks::ParseError>(())
+/// ```
+pub trait StatusCallback: sealed::Sealed {
     /// Parses a POST body (`application/x-www-form-urlencoded`).
     fn from_form(body: &[u8]) -> Result<Self, ParseError> {
         Self::from_params(params::RawParams::scan(body)?)
@@ -170,29 +195,46 @@ pub trait StatusCallback: Sized + sealed::Sealed {
         Self::from_form(strip_question_mark(query).as_bytes())
     }
 
+    /// Parses name and value pairs, as if they had been received in this order.
+    fn from_pairs<N, V, I>(pairs: I) -> Result<Self, ParseError>
+    where
+        N: AsRef<str>,
+        V: AsRef<str>,
+        I: IntoIterator<Item = (N, V)>,
+    {
+        let mut out = params::FormWriter::default();
+        for (name, value) in pairs {
+            out.pair(name.as_ref(), value.as_ref());
+        }
+        Self::from_form(out.finish().as_bytes())
+    }
+
     /// Writes the callback back as a body.
     fn to_form(&self) -> String;
-
-    /// Decodes from pairs scanned already (so that verifying and parsing scan once).
-    #[doc(hidden)]
-    fn from_params(params: params::RawParams<'_>) -> Result<Self, ParseError>;
 }
 
 pub(crate) mod sealed {
-    /// Keeps [`StatusCallback`](crate::StatusCallback) to this crate's types.
+    use crate::params::RawParams;
+    use crate::ParseError;
+
+    /// Keeps [`StatusCallback`](crate::StatusCallback) to this crate's types, and decodes
+    /// from pairs scanned already (so that verifying and parsing scan once). Public only so
+    /// that it can seal the trait; it cannot be named outside this crate.
     #[allow(unreachable_pub)]
-    pub trait Sealed {}
+    pub trait Sealed: Sized {
+        fn from_params(params: RawParams<'_>) -> Result<Self, ParseError>;
+    }
 }
 
-impl sealed::Sealed for Event {}
+impl sealed::Sealed for Event {
+    fn from_params(params: params::RawParams<'_>) -> Result<Self, ParseError> {
+        Event::from_params(params)
+    }
+}
 
 impl StatusCallback for Event {
     fn to_form(&self) -> String {
         Event::to_form(self)
-    }
-
-    fn from_params(params: params::RawParams<'_>) -> Result<Self, ParseError> {
-        Event::from_params(params)
     }
 }
 

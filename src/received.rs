@@ -63,7 +63,7 @@ impl Untyped {
     /// The value of the parameter that tells the family (`StatusCallbackEvent`,
     /// `RecordingStatus` or `CallStatus`, the first present), for logs.
     pub fn kind(&self) -> Option<&str> {
-        crate::DISCRIMINATORS
+        crate::discriminators()
             .iter()
             .find_map(|name| self.params.get(name).filter(|value| !value.is_empty()))
     }
@@ -92,7 +92,6 @@ impl<T> Received<T> {
     }
 }
 
-impl<T: StatusCallback> crate::sealed::Sealed for Received<T> {}
 
 impl<T: StatusCallback> StatusCallback for Received<T> {
     fn to_form(&self) -> String {
@@ -106,6 +105,9 @@ impl<T: StatusCallback> StatusCallback for Received<T> {
         }
     }
 
+}
+
+impl<T: StatusCallback> crate::sealed::Sealed for Received<T> {
     fn from_params(params: RawParams<'_>) -> Result<Self, ParseError> {
         let source = params.source();
         match T::from_params(params) {

@@ -131,7 +131,7 @@ macro_rules! sids {
         }
 
         impl WireValue for $name {
-            const EXPECTED: &'static str = "a non-empty identifier";
+            const EXPECTED: crate::error::Expected = crate::error::Expected::Identifier;
 
             fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
                 Ok($name(match raw {

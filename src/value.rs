@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 
+use crate::error::Expected;
 use crate::params::{Format, WireValue};
 
 /// Declares an open enum: the documented values, then `Other(String)` for any other value,
@@ -114,7 +115,7 @@ macro_rules! open_enum {
         }
 
         impl $crate::params::WireValue for $name {
-            const EXPECTED: &'static str = "a non-empty value";
+            const EXPECTED: $crate::error::Expected = $crate::error::Expected::NonEmpty;
 
             fn from_wire(
                 raw: std::borrow::Cow<'_, str>,
@@ -189,7 +190,7 @@ macro_rules! duration_unit {
         }
 
         impl WireValue for $name {
-            const EXPECTED: &'static str = concat!("a whole number of ", $unit);
+            const EXPECTED: Expected = Expected::$name;
 
             fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
                 u64::from_wire(raw).map($name)
@@ -275,7 +276,7 @@ impl Serialize for Decimal {
 }
 
 impl WireValue for Decimal {
-    const EXPECTED: &'static str = "a decimal number";
+    const EXPECTED: Expected = Expected::Decimal;
 
     fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
         if Self::is_plain_decimal(&raw) {
@@ -402,14 +403,13 @@ fn digits_value(digits: &[u8]) -> Option<u32> {
     })
 }
 
-const EXPECTED_TIMESTAMP: &str = "an RFC 3339 or RFC 2822 timestamp";
 
 /// Timestamps as Video and Live send them: RFC 3339 in UTC with `Z`, with as many fractional
 /// digits as needed (none, 3, 6 or 9). RFC 2822 is accepted on input too.
 pub(crate) struct Rfc3339;
 
 impl Format<DateTime<Utc>> for Rfc3339 {
-    const EXPECTED: &'static str = EXPECTED_TIMESTAMP;
+    const EXPECTED: Expected = Expected::Timestamp;
 
     fn decode(raw: Cow<'_, str>) -> Result<DateTime<Utc>, Cow<'_, str>> {
         parse_timestamp(&raw).ok_or(raw)
@@ -426,7 +426,7 @@ impl Format<DateTime<Utc>> for Rfc3339 {
 pub(crate) struct Rfc2822;
 
 impl Format<DateTime<Utc>> for Rfc2822 {
-    const EXPECTED: &'static str = EXPECTED_TIMESTAMP;
+    const EXPECTED: Expected = Expected::Timestamp;
 
     fn decode(raw: Cow<'_, str>) -> Result<DateTime<Utc>, Cow<'_, str>> {
         parse_voice_timestamp(&raw).ok_or(raw)

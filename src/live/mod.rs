@@ -7,8 +7,9 @@
 //! - [`MediaProcessorEvent`] holds `media-processor-started`, `-ended` and `-failed`.
 //! - [`PlayerStreamerEvent`] holds `stream-started`, `stream-ended` and `stream-failed`. The
 //!   vendor's parameter table calls the last two `player-streamer-ended` and
-//!   `player-streamer-failed`: both spellings are accepted, and the one received is kept (see
-//!   [`KindSpelling`](crate::KindSpelling)).
+//!   `player-streamer-failed`: both spellings are read as the same kinds, and written back as
+//!   the event table spells them (no callback with the second spelling has been seen, and the
+//!   product is retired).
 //!
 //! Vendor page: <https://www.twilio.com/docs/live/api/status-callbacks>.
 //!
@@ -22,12 +23,49 @@ mod media_processor;
 mod player_streamer;
 
 pub use media_processor::{
-    ExtensionContext, MediaProcessor, MediaProcessorEnded, MediaProcessorEvent,
-    MediaProcessorFailed, MediaProcessorStarted,
+    ExtensionContext, ExtensionRoom, MediaProcessorEnded, MediaProcessorFailed,
+    MediaProcessorStarted,
 };
-pub use player_streamer::{
-    PlayerStreamer, PlayerStreamerEvent, StreamEnded, StreamFailed, StreamStarted,
-};
+pub use player_streamer::{StreamEnded, StreamFailed, StreamStarted};
+
+use crate::declare::event_family;
+pub(crate) use crate::video::field_of;
+
+event_family! {
+    /// A Live MediaProcessor event.
+    pub enum MediaProcessorEvent;
+    /// The kinds of [`MediaProcessorEvent`]: values of `StatusCallbackEvent`.
+    pub enum MediaProcessorKind;
+    family: "Live MediaProcessor";
+    told by "StatusCallbackEvent";
+    events {
+        /// `media-processor-started`: a MediaProcessor started sending media to its outputs.
+        "media-processor-started" => MediaProcessorStarted,
+        /// `media-processor-ended`: a MediaProcessor stopped sending media.
+        "media-processor-ended" => MediaProcessorEnded,
+        /// `media-processor-failed`: a MediaProcessor failed.
+        "media-processor-failed" => MediaProcessorFailed,
+    }
+}
+
+event_family! {
+    /// A Live PlayerStreamer event.
+    pub enum PlayerStreamerEvent;
+    /// The kinds of [`PlayerStreamerEvent`]: values of `StatusCallbackEvent`.
+    pub enum PlayerStreamerKind;
+    family: "Live PlayerStreamer";
+    told by "StatusCallbackEvent";
+    events {
+        /// `stream-started`: a PlayerStreamer's stream is available to players.
+        "stream-started" => StreamStarted,
+        /// `stream-ended` (also read as `player-streamer-ended`): a PlayerStreamer's stream
+        /// stopped.
+        "stream-ended" | "player-streamer-ended" => StreamEnded,
+        /// `stream-failed` (also read as `player-streamer-failed`): a PlayerStreamer's stream
+        /// stopped on a failure.
+        "stream-failed" | "player-streamer-failed" => StreamFailed,
+    }
+}
 
 use crate::value::open_enum;
 

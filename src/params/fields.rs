@@ -6,14 +6,14 @@ use std::borrow::Cow;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{FormWriter, RawParams};
-use crate::error::ParseError;
+use crate::error::{Expected, ParseError};
 
 /// How values of type `T` are read from and written to the wire.
 ///
 /// Most types have one wire form ([`Wire`]); timestamps have one per family.
 pub(crate) trait Format<T> {
     /// What a valid value looks like, for error messages: `an unsigned integer`.
-    const EXPECTED: &'static str;
+    const EXPECTED: Expected;
 
     /// Reads a non-empty value; on failure the value comes back for the error message.
     fn decode(raw: Cow<'_, str>) -> Result<T, Cow<'_, str>>;
@@ -30,7 +30,7 @@ pub(crate) trait Format<T> {
 
 /// A type with one wire form.
 pub(crate) trait WireValue: Sized + Serialize {
-    const EXPECTED: &'static str;
+    const EXPECTED: Expected;
     fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>>;
     fn to_wire(&self) -> Cow<'_, str>;
 }
@@ -39,7 +39,7 @@ pub(crate) trait WireValue: Sized + Serialize {
 pub(crate) struct Wire;
 
 impl<T: WireValue> Format<T> for Wire {
-    const EXPECTED: &'static str = T::EXPECTED;
+    const EXPECTED: Expected = T::EXPECTED;
 
     fn decode(raw: Cow<'_, str>) -> Result<T, Cow<'_, str>> {
         T::from_wire(raw)
@@ -55,7 +55,7 @@ impl<T: WireValue> Format<T> for Wire {
 }
 
 impl WireValue for String {
-    const EXPECTED: &'static str = "a string";
+    const EXPECTED: Expected = Expected::NonEmpty;
 
     fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
         Ok(raw.into_owned())
@@ -69,7 +69,7 @@ impl WireValue for String {
 macro_rules! wire_integer {
     ($($ty:ty),*) => {$(
         impl WireValue for $ty {
-            const EXPECTED: &'static str = "an unsigned integer";
+            const EXPECTED: Expected = $crate::error::Expected::UnsignedInteger;
 
             fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
                 // Only ASCII digits: `str::parse` would also take a leading `+`.
@@ -98,31 +98,36 @@ impl<T, F: Format<T>> Serialize for Formatted<'_, T, F> {
     }
 }
 
-/// A set of parameters decoded together: an event, or a group of parameters that several
-/// events share (a [`Room`](crate::video::Room), a [`Participant`](crate::video::Participant)).
+/// An event struct whose fields are wire parameters (declared with [`form_struct!`]).
 pub(crate) trait Fields: Sized {
-    /// Takes this set's parameters from `params`; `kind` is for error messages.
-    fn decode(params: &mut RawParams<'_>, kind: &str) -> Result<Self, ParseError>;
+    /// Every typed parameter, in declaration order.
+    const PARAMETERS: &'static [crate::Parameter];
 
-    /// Writes this set's parameters, typed fields in declaration order, then the extras.
+    /// Takes this struct's parameters from `params`; `kind` is for error messages.
+    fn decode(params: &mut RawParams<'_>, kind: crate::EventKind) -> Result<Self, ParseError>;
+
+    /// Writes the typed fields in declaration order, then the extras.
     fn encode(&self, out: &mut FormWriter);
 
     /// The same entries as [`encode`](Fields::encode), typed, into a serde map.
     fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
 
-    /// How the event kind was spelled on the wire, for events that keep it.
-    fn spelling(&self) -> crate::KindSpelling;
+    /// The value of the parameter `name` in its wire form: a typed field's, else the first in
+    /// the extras.
+    fn get(&self, name: &str) -> Option<Cow<'_, str>>;
 }
 
-/// Declares a struct whose fields are wire parameters, with its [`Fields`] implementation.
+/// Declares an event struct whose fields are wire parameters, with its [`Fields`]
+/// implementation.
 ///
 /// Each field says where it comes from after `=`:
 /// - `req("Name")` / `opt("Name")`: a parameter that is always present / sometimes present,
 ///   read with [`Wire`], or `req("Name", SomeFormat)` with another [`Format`];
-/// - `group`: a nested [`Fields`] struct, whose parameters sit at the same level in the body;
-/// - `extra`: the [`Extra`] pairs (last field, events only);
-/// - `spelling`: the [`KindSpelling`](crate::KindSpelling) of the received event kind (events
-///   whose kind has two documented spellings).
+/// - `extra`: the [`Extra`](crate::Extra) pairs (the last field).
+///
+/// A field's name is its parameter's wire name in snake case (`RoomSid` is `room_sid`); a
+/// test checks every struct against that rule. The struct must be listed by a family
+/// (`event_family!` or `callback_family!`), or it does not compile.
 macro_rules! form_struct {
     (
         $(#[$attr:meta])*
@@ -135,6 +140,7 @@ macro_rules! form_struct {
     ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub struct $name {
             $(
                 $(#[doc = $doc])*
@@ -142,10 +148,20 @@ macro_rules! form_struct {
             )*
         }
 
+        const _: () = $crate::declare::listed::<$name>();
+
         impl $crate::params::Fields for $name {
+            const PARAMETERS: &'static [$crate::Parameter] = &[
+                $( $( $crate::Parameter {
+                    name: $wire,
+                    field: stringify!($field),
+                    required: $crate::params::form_field!(@required $mode),
+                }, )? )*
+            ];
+
             fn decode(
                 params: &mut $crate::params::RawParams<'_>,
-                kind: &str,
+                kind: $crate::EventKind,
             ) -> Result<Self, $crate::ParseError> {
                 Ok($name {
                     $( $field: $crate::params::form_field!(
@@ -170,18 +186,21 @@ macro_rules! form_struct {
                 Ok(())
             }
 
-            fn spelling(&self) -> $crate::KindSpelling {
+            fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, str>> {
+                $(
+                    if let Some(value) = $crate::params::form_field!(
+                        @get self.$field, name, $mode $( ($wire $(, $format)?) )?
+                    ) {
+                        return Some(value);
+                    }
+                )*
                 None
-                    $( .or($crate::params::form_field!(
-                        @spelling self.$field, spelling, $mode $( ($wire $(, $format)?) )?
-                    )) )*
-                    .unwrap_or_default()
             }
         }
     };
 }
 
-/// One field of [`form_struct!`]: decoding, encoding and serialising by its source.
+/// One field of [`form_struct!`]: decoding, encoding, serialising and looking up by its source.
 macro_rules! form_field {
     // A parameter without a format is read with `Wire`.
     (@$op:ident $value:expr, $target:ident, $mode:ident ($wire:literal)) => {
@@ -194,14 +213,8 @@ macro_rules! form_field {
     (@decode $params:expr, $kind:ident, opt ($wire:literal, $format:ty)) => {
         $params.optional::<_, $format>($wire, $kind)?
     };
-    (@decode $params:expr, $kind:ident, group) => {
-        $crate::params::Fields::decode($params, $kind)?
-    };
     (@decode $params:expr, $kind:ident, extra) => {
         $params.take_rest()
-    };
-    (@decode $params:expr, $kind:ident, spelling) => {
-        $crate::KindSpelling::of($kind)
     };
 
     (@encode $value:expr, $out:ident, req ($wire:literal, $format:ty)) => {
@@ -212,13 +225,9 @@ macro_rules! form_field {
             $out.pair($wire, &<$format as $crate::params::Format<_>>::encode(value))
         }
     };
-    (@encode $value:expr, $out:ident, group) => {
-        $crate::params::Fields::encode(&$value, $out)
-    };
     (@encode $value:expr, $out:ident, extra) => {
         $value.encode($out)
     };
-    (@encode $value:expr, $out:ident, spelling) => {};
 
     (@serialize $value:expr, $map:ident, req ($wire:literal, $format:ty)) => {
         $map.serialize_entry(
@@ -234,19 +243,30 @@ macro_rules! form_field {
             )?
         }
     };
-    (@serialize $value:expr, $map:ident, group) => {
-        $crate::params::Fields::serialize_entries(&$value, $map)?
-    };
     (@serialize $value:expr, $map:ident, extra) => {
         $value.serialize_entries($map)?
     };
-    (@serialize $value:expr, $map:ident, spelling) => {};
 
-    (@spelling $value:expr, $spelling:ident, spelling) => {
-        Some($value)
+    (@get $value:expr, $name:ident, req ($wire:literal, $format:ty)) => {
+        ($name == $wire).then(|| <$format as $crate::params::Format<_>>::encode(&$value))
     };
-    (@spelling $value:expr, $spelling:ident, $($other:tt)*) => {
-        None
+    (@get $value:expr, $name:ident, opt ($wire:literal, $format:ty)) => {
+        match &$value {
+            Some(value) if $name == $wire => {
+                Some(<$format as $crate::params::Format<_>>::encode(value))
+            }
+            _ => None,
+        }
+    };
+    (@required req) => {
+        true
+    };
+    (@required opt) => {
+        false
+    };
+
+    (@get $value:expr, $name:ident, extra) => {
+        $value.get($name).map(std::borrow::Cow::Borrowed)
     };
 }
 

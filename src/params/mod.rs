@@ -15,5 +15,6 @@ pub(crate) mod write;
 pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
 pub(crate) use scan::decode_bytes;
-pub use scan::{RawParams, MAX_PARAMETERS};
+pub(crate) use scan::RawParams;
+pub use scan::MAX_PARAMETERS;
 pub(crate) use write::FormWriter;

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::fields::Format;
 use super::Extra;
-use crate::error::{excerpt, ParseError};
+use crate::error::{excerpt, Expected, ParseError};
 
 /// The most parameters a body may hold; one with more is refused with
 /// [`ParseError::TooManyParameters`](crate::ParseError::TooManyParameters). Real callbacks
@@ -303,6 +303,23 @@ impl<'a> RawParams<'a> {
             .is_some_and(|at| !self.pairs[at].value.is_empty())
     }
 
+    /// The value of `name` if it is present and not empty (nothing is taken): what tells a
+    /// body's family and kind. An error when `name` occurs again with another value.
+    pub(crate) fn discriminator(&self, name: &'static str) -> Result<Option<&str>, ParseError> {
+        let Some(at) = self.find_untaken(name) else {
+            return Ok(None);
+        };
+        let first = &self.pairs[at];
+        if self.maybe_repeated
+            && self.pairs[at + 1..].iter().any(|other| {
+                other.tag == first.tag && other.name == first.name && other.value != first.value
+            })
+        {
+            return Err(ParseError::repeated(name, None));
+        }
+        Ok(Some(first.value.as_ref()).filter(|value| !value.is_empty()))
+    }
+
     /// The value of `name` if it is present and not empty, taken: what tells a body's kind.
     /// An error when `name` occurs again with another value.
     pub(crate) fn take_discriminator(
@@ -323,13 +340,13 @@ impl<'a> RawParams<'a> {
     pub(crate) fn required<T, F: Format<T>>(
         &mut self,
         name: &'static str,
-        kind: &str,
+        kind: crate::EventKind,
     ) -> Result<T, ParseError> {
         match self.take_value(name, false) {
             Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
             Ok(None) => Err(ParseError::missing(name, kind)),
             Ok(Some(value)) if value.is_empty() => {
-                Err(ParseError::invalid(name, kind, "", "a non-empty value"))
+                Err(ParseError::invalid(name, kind, "", Expected::NonEmpty))
             }
             Ok(Some(value)) => F::decode(value)
                 .map_err(|value| ParseError::invalid(name, kind, &value, F::EXPECTED)),
@@ -340,7 +357,7 @@ impl<'a> RawParams<'a> {
     pub(crate) fn optional<T, F: Format<T>>(
         &mut self,
         name: &'static str,
-        kind: &str,
+        kind: crate::EventKind,
     ) -> Result<Option<T>, ParseError> {
         match self.take_value(name, true) {
             Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
@@ -426,8 +443,8 @@ fn push_pair<'a>(
         (&text[start..eq], &text[eq + 1..end], eq + 1)
     };
     let name = if name_escaped {
-        decode(name).ok_or_else(|| ParseError::Malformed {
-            what: "a parameter name".to_owned(),
+        decode(name).ok_or(ParseError::Malformed {
+            param: None,
             offset: start,
         })?
     } else {
@@ -435,7 +452,7 @@ fn push_pair<'a>(
     };
     let value = if value_escaped {
         decode(value).ok_or_else(|| ParseError::Malformed {
-            what: format!("the value of `{}`", excerpt(&name)),
+            param: Some(excerpt(&name)),
             offset: value_start,
         })?
     } else {
@@ -460,14 +477,11 @@ fn malformed_at(body: &[u8], offset: usize) -> ParseError {
     let piece = &piece[..piece.iter().position(|&b| b == b'&').unwrap_or(piece.len())];
     match piece.iter().position(|&b| b == b'=') {
         Some(eq) if start + eq < offset => ParseError::Malformed {
-            what: format!(
-                "the value of `{}`",
-                excerpt(&String::from_utf8_lossy(&piece[..eq]))
-            ),
+            param: Some(excerpt(&String::from_utf8_lossy(&piece[..eq]))),
             offset: start + eq + 1,
         },
         _ => ParseError::Malformed {
-            what: "a parameter name".to_owned(),
+            param: None,
             offset: start,
         },
     }
@@ -591,7 +605,7 @@ mod tests {
         assert_eq!(
             err,
             ParseError::Malformed {
-                what: "the value of `RoomName`".to_owned(),
+                    param: Some("RoomName".to_owned()),
                 offset: 21,
             }
         );

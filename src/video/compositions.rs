@@ -7,35 +7,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::event::event_family;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CompositionHookSid, CompositionSid, RoomSid};
 use crate::value::{Rfc3339, Seconds};
 use crate::video::FailedOperation;
-
-form_struct! {
-    /// The Composition parameters of every composition event but `composition-hook-failed`.
-    pub struct Composition {
-        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
-        pub sid: CompositionSid = req("CompositionSid"),
-        /// `CompositionUri`: relative URL of the Composition's metadata
-        /// (`/v1/Compositions/CJ...`). Always present.
-        pub uri: String = req("CompositionUri"),
-    }
-}
-
-form_struct! {
-    /// The Composition Hook parameters of `composition-enqueued` and
-    /// `composition-hook-failed`.
-    pub struct CompositionHook {
-        /// `HookSid`: the Hook's identifier (`HK...`). Always present.
-        pub sid: CompositionHookSid = req("HookSid"),
-        /// `HookUri`: relative URL of the Hook's metadata. Always present.
-        pub uri: String = req("HookUri"),
-        /// `HookFriendlyName`: the Hook's friendly name (up to 100 characters). Always present.
-        pub friendly_name: String = req("HookFriendlyName"),
-    }
-}
 
 form_struct! {
     /// `composition-enqueued`: a Composition Hook created a Composition and queued it for
@@ -45,10 +20,17 @@ form_struct! {
         pub account_sid: AccountSid = req("AccountSid"),
         /// `RoomSid`: the Room whose tracks are composed. Always present.
         pub room_sid: RoomSid = req("RoomSid"),
-        /// The Composition. Always present.
-        pub composition: Composition = group,
-        /// The Hook that created it. Always present.
-        pub hook: CompositionHook = group,
+        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
+        pub composition_sid: CompositionSid = req("CompositionSid"),
+        /// `CompositionUri`: relative URL of the Composition's metadata
+        /// (`/v1/Compositions/CJ...`). Always present.
+        pub composition_uri: String = req("CompositionUri"),
+        /// `HookSid`: the Hook's identifier (`HK...`). Always present.
+        pub hook_sid: CompositionHookSid = req("HookSid"),
+        /// `HookUri`: relative URL of the Hook's metadata. Always present.
+        pub hook_uri: String = req("HookUri"),
+        /// `HookFriendlyName`: the Hook's friendly name (up to 100 characters). Always present.
+        pub hook_friendly_name: String = req("HookFriendlyName"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.
@@ -63,8 +45,12 @@ form_struct! {
         pub account_sid: AccountSid = req("AccountSid"),
         /// `RoomSid`: the Room the Hook acted on. Always present.
         pub room_sid: RoomSid = req("RoomSid"),
-        /// The Hook. Always present.
-        pub hook: CompositionHook = group,
+        /// `HookSid`: the Hook's identifier (`HK...`). Always present.
+        pub hook_sid: CompositionHookSid = req("HookSid"),
+        /// `HookUri`: relative URL of the Hook's metadata. Always present.
+        pub hook_uri: String = req("HookUri"),
+        /// `HookFriendlyName`: the Hook's friendly name (up to 100 characters). Always present.
+        pub hook_friendly_name: String = req("HookFriendlyName"),
         /// `FailedOperation`: the operation that failed (values not documented). Always present.
         pub failed_operation: FailedOperation = req("FailedOperation"),
         /// `ErrorMessage`: a human-readable description of the error. Always present.
@@ -83,8 +69,11 @@ form_struct! {
         pub account_sid: AccountSid = req("AccountSid"),
         /// `RoomSid`: the Room whose tracks are composed. Always present.
         pub room_sid: RoomSid = req("RoomSid"),
-        /// The Composition. Always present.
-        pub composition: Composition = group,
+        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
+        pub composition_sid: CompositionSid = req("CompositionSid"),
+        /// `CompositionUri`: relative URL of the Composition's metadata
+        /// (`/v1/Compositions/CJ...`). Always present.
+        pub composition_uri: String = req("CompositionUri"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.
@@ -99,8 +88,11 @@ form_struct! {
         pub account_sid: AccountSid = req("AccountSid"),
         /// `RoomSid`: the Room whose tracks are composed. Always present.
         pub room_sid: RoomSid = req("RoomSid"),
-        /// The Composition. Always present.
-        pub composition: Composition = group,
+        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
+        pub composition_sid: CompositionSid = req("CompositionSid"),
+        /// `CompositionUri`: relative URL of the Composition's metadata
+        /// (`/v1/Compositions/CJ...`). Always present.
+        pub composition_uri: String = req("CompositionUri"),
         /// `MediaUri`: URL of the composed media, relative to `https://video.twilio.com`
         /// (`/v1/Compositions/CJ.../Media`). Always present (only on this event).
         pub media_uri: String = req("MediaUri"),
@@ -126,8 +118,11 @@ form_struct! {
         pub account_sid: AccountSid = req("AccountSid"),
         /// `RoomSid`: the Room whose tracks are composed. Always present.
         pub room_sid: RoomSid = req("RoomSid"),
-        /// The Composition. Always present.
-        pub composition: Composition = group,
+        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
+        pub composition_sid: CompositionSid = req("CompositionSid"),
+        /// `CompositionUri`: relative URL of the Composition's metadata
+        /// (`/v1/Compositions/CJ...`). Always present.
+        pub composition_uri: String = req("CompositionUri"),
         /// `PercentageDone`: how much is done, in percent (0 to 100). Always present (only on
         /// this event).
         pub percentage_done: u32 = req("PercentageDone"),
@@ -148,8 +143,11 @@ form_struct! {
         pub account_sid: AccountSid = req("AccountSid"),
         /// `RoomSid`: the Room whose tracks are composed. Always present.
         pub room_sid: RoomSid = req("RoomSid"),
-        /// The Composition. Always present.
-        pub composition: Composition = group,
+        /// `CompositionSid`: the Composition's identifier (`CJ...`). Always present.
+        pub composition_sid: CompositionSid = req("CompositionSid"),
+        /// `CompositionUri`: relative URL of the Composition's metadata
+        /// (`/v1/Compositions/CJ...`). Always present.
+        pub composition_uri: String = req("CompositionUri"),
         /// `FailedOperation`: the operation that failed (values not documented). Always present.
         pub failed_operation: FailedOperation = req("FailedOperation"),
         /// `ErrorMessage`: a human-readable description of the error. Always present.
@@ -161,55 +159,3 @@ form_struct! {
     }
 }
 
-event_family! {
-    /// A Video Composition or Composition Hook event.
-    pub enum CompositionEvent ("a Video composition event") {
-        /// `composition-enqueued`.
-        CompositionEnqueued,
-        /// `composition-hook-failed`.
-        CompositionHookFailed,
-        /// `composition-started`.
-        CompositionStarted,
-        /// `composition-available`.
-        CompositionAvailable,
-        /// `composition-progress`.
-        CompositionProgress,
-        /// `composition-failed`.
-        CompositionFailed,
-    }
-}
-
-impl CompositionEvent {
-    /// `RoomSid`: the Room whose tracks are composed, on every composition event.
-    pub fn room_sid(&self) -> &RoomSid {
-        match self {
-            CompositionEvent::CompositionEnqueued(event) => &event.room_sid,
-            CompositionEvent::CompositionHookFailed(event) => &event.room_sid,
-            CompositionEvent::CompositionStarted(event) => &event.room_sid,
-            CompositionEvent::CompositionAvailable(event) => &event.room_sid,
-            CompositionEvent::CompositionProgress(event) => &event.room_sid,
-            CompositionEvent::CompositionFailed(event) => &event.room_sid,
-        }
-    }
-
-    /// The Composition, on every event but `composition-hook-failed`.
-    pub fn composition(&self) -> Option<&Composition> {
-        match self {
-            CompositionEvent::CompositionEnqueued(event) => Some(&event.composition),
-            CompositionEvent::CompositionHookFailed(_) => None,
-            CompositionEvent::CompositionStarted(event) => Some(&event.composition),
-            CompositionEvent::CompositionAvailable(event) => Some(&event.composition),
-            CompositionEvent::CompositionProgress(event) => Some(&event.composition),
-            CompositionEvent::CompositionFailed(event) => Some(&event.composition),
-        }
-    }
-
-    /// The Composition Hook, on `composition-enqueued` and `composition-hook-failed`.
-    pub fn hook(&self) -> Option<&CompositionHook> {
-        match self {
-            CompositionEvent::CompositionEnqueued(event) => Some(&event.hook),
-            CompositionEvent::CompositionHookFailed(event) => Some(&event.hook),
-            _ => None,
-        }
-    }
-}

@@ -27,21 +27,20 @@ mod recordings;
 mod rooms;
 
 pub use compositions::{
-    Composition, CompositionAvailable, CompositionEnqueued, CompositionEvent, CompositionFailed,
-    CompositionHook, CompositionHookFailed, CompositionProgress, CompositionStarted,
+    CompositionAvailable, CompositionEnqueued, CompositionFailed, CompositionHookFailed,
+    CompositionProgress, CompositionStarted,
 };
 pub use recordings::{
     Codec, Container, FailedOperation, RecordingCompleted, RecordingFailed, RecordingStarted,
-    RecordingType, TrackRecording,
+    RecordingType,
 };
 pub use rooms::{
-    Participant, ParticipantConnected, ParticipantDisconnected, ParticipantStatus, Room,
-    RoomCreated, RoomEnded, RoomStatus, RoomType, Track, TrackAdded, TrackDisabled, TrackEnabled,
-    TrackKind, TrackRemoved,
+    ParticipantConnected, ParticipantDisconnected, ParticipantStatus, RoomCreated, RoomEnded,
+    RoomStatus, RoomType, TrackAdded, TrackDisabled, TrackEnabled, TrackKind, TrackRemoved,
 };
 
-use crate::event::event_family;
-use crate::sid::RoomSid;
+use crate::declare::event_family;
+use crate::sid::{CompositionSid, ParticipantSid, RoomSid};
 
 event_family! {
     /// A Video Room event: everything sent to a Room's `StatusCallback`.
@@ -56,111 +55,137 @@ event_family! {
     ///     &ParticipantStatus=connected&SequenceNumber=2&Timestamp=2020-08-19T17%3A35%3A01.002Z";
     /// let event = RoomEvent::from_form(body)?;
     /// assert_eq!(event.room_name(), "standup");
-    /// assert_eq!(event.participant().map(|p| p.identity.as_str()), Some("alice"));
+    /// assert_eq!(event.participant_identity(), Some("alice"));
     /// # Ok::<(), status_callbacks::ParseError>(())
     /// ```
-    pub enum RoomEvent ("a Video room event") {
-        /// `room-created`.
-        RoomCreated,
-        /// `room-ended`.
-        RoomEnded,
-        /// `participant-connected`.
-        ParticipantConnected,
-        /// `participant-disconnected`.
-        ParticipantDisconnected,
-        /// `track-added`.
-        TrackAdded,
-        /// `track-removed`.
-        TrackRemoved,
-        /// `track-enabled`.
-        TrackEnabled,
-        /// `track-disabled`.
-        TrackDisabled,
-        /// `recording-started`.
-        RecordingStarted,
-        /// `recording-completed`.
-        RecordingCompleted,
-        /// `recording-failed`.
-        RecordingFailed,
+    pub enum RoomEvent;
+    /// The kinds of [`RoomEvent`]: values of `StatusCallbackEvent`.
+    pub enum RoomKind;
+    family: "Video room";
+    told by "StatusCallbackEvent";
+    events {
+        /// `room-created`: a Room was created.
+        "room-created" => RoomCreated,
+        /// `room-ended`: a Room completed.
+        "room-ended" => RoomEnded,
+        /// `participant-connected`: a Participant joined a Room.
+        "participant-connected" => ParticipantConnected,
+        /// `participant-disconnected`: a Participant left a Room.
+        "participant-disconnected" => ParticipantDisconnected,
+        /// `track-added`: a Participant published a Track.
+        "track-added" => TrackAdded,
+        /// `track-removed`: a Participant unpublished a Track.
+        "track-removed" => TrackRemoved,
+        /// `track-enabled`: a Participant unpaused a Track.
+        "track-enabled" => TrackEnabled,
+        /// `track-disabled`: a Participant paused a Track.
+        "track-disabled" => TrackDisabled,
+        /// `recording-started`: recording of a Track began.
+        "recording-started" => RecordingStarted,
+        /// `recording-completed`: recording of a Track completed.
+        "recording-completed" => RecordingCompleted,
+        /// `recording-failed`: a recording operation failed.
+        "recording-failed" => RecordingFailed,
     }
 }
 
-impl RoomEvent {
-    /// The Room parameters, on room, participant and track events; `None` on `recording-*`
-    /// events, which carry only the Room's SID, name and type (see
-    /// [`room_sid`](Self::room_sid), [`room_name`](Self::room_name)).
-    pub fn room(&self) -> Option<&Room> {
-        self.room_or_recording().ok()
+event_family! {
+    /// A Video Composition or Composition Hook event.
+    pub enum CompositionEvent;
+    /// The kinds of [`CompositionEvent`]: values of `StatusCallbackEvent`.
+    pub enum CompositionKind;
+    family: "Video composition";
+    told by "StatusCallbackEvent";
+    events {
+        /// `composition-enqueued`: a Composition Hook created a Composition and queued it.
+        "composition-enqueued" => CompositionEnqueued,
+        /// `composition-hook-failed`: a Composition Hook failed to create a Composition.
+        "composition-hook-failed" => CompositionHookFailed,
+        /// `composition-started`: media processing of a Composition started.
+        "composition-started" => CompositionStarted,
+        /// `composition-available`: a Composition's media can be downloaded.
+        "composition-available" => CompositionAvailable,
+        /// `composition-progress`: progress of a Composition, about every 10%.
+        "composition-progress" => CompositionProgress,
+        /// `composition-failed`: processing of a Composition failed.
+        "composition-failed" => CompositionFailed,
     }
+}
 
+/// `&event.$field` of every variant (all must be listed), or with `?`, `Some(&event.$field)`
+/// for the variants listed and `None` for the others.
+macro_rules! field_of {
+    ($self:expr, $family:ident, $field:ident, [$($variant:ident),+]) => {
+        match $self {
+            $($family::$variant(event) => &event.$field,)+
+        }
+    };
+    ($self:expr, $family:ident, $field:ident, [$($variant:ident),+]?) => {
+        match $self {
+            $($family::$variant(event) => Some(&event.$field),)+
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    };
+}
+
+impl RoomEvent {
     /// `RoomSid`, on every room event.
     pub fn room_sid(&self) -> &RoomSid {
-        match self.room_or_recording() {
-            Ok(room) => &room.sid,
-            Err(recording) => &recording.room_sid,
-        }
+        field_of!(self, RoomEvent, room_sid, [RoomCreated, RoomEnded, ParticipantConnected,
+            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
+            RecordingStarted, RecordingCompleted, RecordingFailed])
     }
 
     /// `RoomName`, on every room event.
     pub fn room_name(&self) -> &str {
-        match self.room_or_recording() {
-            Ok(room) => &room.name,
-            Err(recording) => &recording.room_name,
-        }
+        field_of!(self, RoomEvent, room_name, [RoomCreated, RoomEnded, ParticipantConnected,
+            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
+            RecordingStarted, RecordingCompleted, RecordingFailed])
     }
 
     /// `RoomType`: on every recording event, and on room events that carry it (real ones
     /// have been seen without it).
     pub fn room_type(&self) -> Option<&RoomType> {
-        match self.room_or_recording() {
-            Ok(room) => room.room_type.as_ref(),
-            Err(recording) => Some(&recording.room_type),
-        }
-    }
-
-    /// Where the Room parameters of this event are: its [`Room`], or its recording.
-    fn room_or_recording(&self) -> Result<&Room, &TrackRecording> {
         match self {
-            RoomEvent::RoomCreated(event) => Ok(&event.room),
-            RoomEvent::RoomEnded(event) => Ok(&event.room),
-            RoomEvent::ParticipantConnected(event) => Ok(&event.room),
-            RoomEvent::ParticipantDisconnected(event) => Ok(&event.room),
-            RoomEvent::TrackAdded(event) => Ok(&event.room),
-            RoomEvent::TrackRemoved(event) => Ok(&event.room),
-            RoomEvent::TrackEnabled(event) => Ok(&event.room),
-            RoomEvent::TrackDisabled(event) => Ok(&event.room),
-            RoomEvent::RecordingStarted(event) => Err(&event.recording),
-            RoomEvent::RecordingCompleted(event) => Err(&event.recording),
-            RoomEvent::RecordingFailed(event) => Err(&event.recording),
+            RoomEvent::RecordingStarted(event) => Some(&event.room_type),
+            RoomEvent::RecordingCompleted(event) => Some(&event.room_type),
+            RoomEvent::RecordingFailed(event) => Some(&event.room_type),
+            _ => field_of!(self, RoomEvent, room_type, [RoomCreated, RoomEnded,
+                ParticipantConnected, ParticipantDisconnected, TrackAdded, TrackRemoved,
+                TrackEnabled, TrackDisabled]?)
+            .and_then(Option::as_ref),
         }
     }
 
-    /// The Participant, on participant and track events.
-    pub fn participant(&self) -> Option<&Participant> {
-        match self {
-            RoomEvent::ParticipantConnected(event) => Some(&event.participant),
-            RoomEvent::ParticipantDisconnected(event) => Some(&event.participant),
-            RoomEvent::TrackAdded(event) => Some(&event.participant),
-            RoomEvent::TrackRemoved(event) => Some(&event.participant),
-            RoomEvent::TrackEnabled(event) => Some(&event.participant),
-            RoomEvent::TrackDisabled(event) => Some(&event.participant),
-            _ => None,
-        }
+    /// `ParticipantSid`, on participant, track and recording events.
+    pub fn participant_sid(&self) -> Option<&ParticipantSid> {
+        field_of!(self, RoomEvent, participant_sid, [ParticipantConnected,
+            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
+            RecordingStarted, RecordingCompleted, RecordingFailed]?)
     }
 
-    /// The Track, on track events.
-    pub fn track(&self) -> Option<&Track> {
-        match self {
-            RoomEvent::TrackAdded(event) => Some(&event.track),
-            RoomEvent::TrackRemoved(event) => Some(&event.track),
-            RoomEvent::TrackEnabled(event) => Some(&event.track),
-            RoomEvent::TrackDisabled(event) => Some(&event.track),
-            _ => None,
-        }
-    }
-
-    /// The recording, on `recording-*` events.
-    pub fn recording(&self) -> Option<&TrackRecording> {
-        self.room_or_recording().err()
+    /// `ParticipantIdentity`, on participant, track and recording events.
+    pub fn participant_identity(&self) -> Option<&str> {
+        field_of!(self, RoomEvent, participant_identity, [ParticipantConnected,
+            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
+            RecordingStarted, RecordingCompleted, RecordingFailed]?)
+        .map(String::as_str)
     }
 }
+
+impl CompositionEvent {
+    /// `RoomSid`, on every composition event.
+    pub fn room_sid(&self) -> &RoomSid {
+        field_of!(self, CompositionEvent, room_sid, [CompositionEnqueued, CompositionHookFailed,
+            CompositionStarted, CompositionAvailable, CompositionProgress, CompositionFailed])
+    }
+
+    /// `CompositionSid`, on every event but `composition-hook-failed`.
+    pub fn composition_sid(&self) -> Option<&CompositionSid> {
+        field_of!(self, CompositionEvent, composition_sid, [CompositionEnqueued,
+            CompositionStarted, CompositionAvailable, CompositionProgress, CompositionFailed]?)
+    }
+}
+
+pub(crate) use field_of;

@@ -96,63 +96,69 @@ open_enum! {
     }
 }
 
-form_struct! {
-    /// The parameters every `recording-*` event carries about the recording.
-    pub struct TrackRecording {
-        /// `RecordingSid`: the recording's identifier (`RT...`). Always present.
-        pub sid: VideoRecordingSid = req("RecordingSid"),
-        /// `RoomSid`: the Room the track belongs to. Always present.
-        pub room_sid: RoomSid = req("RoomSid"),
-        /// `RoomName`: the Room's `UniqueName`. Always present.
-        pub room_name: String = req("RoomName"),
-        /// `RoomType`: the Room's type. Always present.
-        pub room_type: RoomType = req("RoomType"),
-        /// `ParticipantSid`: the Participant that published the track. Always present.
-        pub participant_sid: ParticipantSid = req("ParticipantSid"),
-        /// `ParticipantIdentity`: that Participant's identity. Always present.
-        pub participant_identity: String = req("ParticipantIdentity"),
-        /// `SourceSid`: the recorded track (`MT...`). Always present.
-        pub source_sid: TrackSid = req("SourceSid"),
-        /// `TrackName`: the track's name, or its `SourceSid` when it has none. Always present.
-        pub track_name: String = req("TrackName"),
-        /// `RecordingUri`: relative URL of the recording's metadata
-        /// (`/v1/Recordings/RT...`). Always present.
-        pub recording_uri: String = req("RecordingUri"),
-        /// `Container`: `mka` or `mkv`. Always present.
-        pub container: Container = req("Container"),
-        /// `Codec`: `PCMU`, `OPUS`, `VP8` or `H264`. Always present.
-        pub codec: Codec = req("Codec"),
-        /// `OffsetFromTwilioVideoEpoch`: milliseconds between a point in time common to all
-        /// Rooms and the start of this track's Room, to line up recordings of one Room.
-        /// Always present.
-        pub offset_from_twilio_video_epoch: Milliseconds = req("OffsetFromTwilioVideoEpoch"),
-        /// `Type`: `audio` or `video`. Documented for every recording event, but absent from
-        /// payloads seen in practice, so optional.
-        pub recording_type: Option<RecordingType> = opt("Type"),
-    }
+/// Declares a `recording-*` event: `AccountSid`, the parameters every recording event
+/// carries about the recording, then the event's own fields.
+macro_rules! recording_event {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $($fields:tt)*
+        }
+    ) => {
+        form_struct! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                /// `AccountSid`: the account that owns the Room. Always present.
+                pub account_sid: AccountSid = req("AccountSid"),
+                /// `RecordingSid`: the recording's identifier (`RT...`). Always present.
+                pub recording_sid: VideoRecordingSid = req("RecordingSid"),
+                /// `RoomSid`: the Room the track belongs to. Always present.
+                pub room_sid: RoomSid = req("RoomSid"),
+                /// `RoomName`: the Room's `UniqueName`. Always present.
+                pub room_name: String = req("RoomName"),
+                /// `RoomType`: the Room's type. Always present.
+                pub room_type: RoomType = req("RoomType"),
+                /// `ParticipantSid`: the Participant that published the track. Always present.
+                pub participant_sid: ParticipantSid = req("ParticipantSid"),
+                /// `ParticipantIdentity`: that Participant's identity. Always present.
+                pub participant_identity: String = req("ParticipantIdentity"),
+                /// `SourceSid`: the recorded track (`MT...`). Always present.
+                pub source_sid: TrackSid = req("SourceSid"),
+                /// `TrackName`: the track's name, or its `SourceSid` when it has none. Always
+                /// present.
+                pub track_name: String = req("TrackName"),
+                /// `RecordingUri`: relative URL of the recording's metadata
+                /// (`/v1/Recordings/RT...`). Always present.
+                pub recording_uri: String = req("RecordingUri"),
+                /// `Container`: `mka` or `mkv`. Always present.
+                pub container: Container = req("Container"),
+                /// `Codec`: `PCMU`, `OPUS`, `VP8` or `H264`. Always present.
+                pub codec: Codec = req("Codec"),
+                /// `OffsetFromTwilioVideoEpoch`: milliseconds between a point in time common to
+                /// all Rooms and the start of this track's Room, to line up recordings of one
+                /// Room. Always present.
+                pub offset_from_twilio_video_epoch: Milliseconds = req("OffsetFromTwilioVideoEpoch"),
+                /// `Type`: `audio` or `video`. Documented for every recording event, but absent
+                /// from payloads seen in practice, so optional.
+                pub r#type: Option<RecordingType> = opt("Type"),
+                $($fields)*
+                /// `Timestamp`: when the event happened (UTC). Always present.
+                pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
+                /// Parameters with no typed field.
+                pub extra: Extra = extra,
+            }
+        }
+    };
 }
 
-form_struct! {
+recording_event! {
     /// `recording-started`: recording of a Track began.
-    pub struct RecordingStarted {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The recording. Always present.
-        pub recording: TrackRecording = group,
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
-    }
+    pub struct RecordingStarted {}
 }
 
-form_struct! {
+recording_event! {
     /// `recording-completed`: recording of a Track completed; its media can be fetched.
     pub struct RecordingCompleted {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The recording. Always present.
-        pub recording: TrackRecording = group,
         /// `MediaUri`: URL of the media, relative to `https://video.twilio.com`
         /// (`/v1/Recordings/RT.../Media`). Always present (only on this event).
         pub media_uri: String = req("MediaUri"),
@@ -164,26 +170,14 @@ form_struct! {
         /// `MediaExternalLocation`: absolute URL of the media in external storage. Present only
         /// when external (S3) storage is configured.
         pub media_external_location: Option<String> = opt("MediaExternalLocation"),
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
     }
 }
 
-form_struct! {
+recording_event! {
     /// `recording-failed`: a recording operation failed.
     pub struct RecordingFailed {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The recording. Always present.
-        pub recording: TrackRecording = group,
         /// `FailedOperation`: `RecordingStart`, `RecordingComplete` or `RecordingUpload`.
         /// Always present (only on this event).
         pub failed_operation: FailedOperation = req("FailedOperation"),
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
     }
 }

@@ -60,153 +60,124 @@ open_enum! {
     }
 }
 
-form_struct! {
-    /// The Room parameters of room, participant and track events.
-    pub struct Room {
-        /// `RoomSid`: the Room's identifier. Always present.
-        pub sid: RoomSid = req("RoomSid"),
-        /// `RoomName`: the Room's `UniqueName`. Always present.
-        pub name: String = req("RoomName"),
-        /// `RoomStatus`: the Room's status. Always present.
-        pub status: RoomStatus = req("RoomStatus"),
-        /// `RoomType`: the Room's type. Documented as always present, but a real
-        /// `participant-disconnected` callback captured in 2019 lacks it, so it is optional.
-        pub room_type: Option<RoomType> = opt("RoomType"),
-    }
-}
-
-form_struct! {
-    /// The Participant parameters of participant and track events.
-    pub struct Participant {
-        /// `ParticipantSid`: the Participant's identifier. Always present.
-        pub sid: ParticipantSid = req("ParticipantSid"),
-        /// `ParticipantIdentity`: the identity set by the Participant's access token.
-        /// Always present; any Unicode text.
-        pub identity: String = req("ParticipantIdentity"),
-        /// `ParticipantStatus`: `connected` or `disconnected`. Always present.
-        pub status: ParticipantStatus = req("ParticipantStatus"),
-    }
-}
-
-form_struct! {
-    /// The Track parameters of track events.
-    pub struct Track {
-        /// `TrackSid`: the Track's identifier. Always present.
-        pub sid: TrackSid = req("TrackSid"),
-        /// `TrackKind`: `audio`, `video` or `data`. Always present.
-        pub kind: TrackKind = req("TrackKind"),
-    }
-}
-
-form_struct! {
-    /// `room-created`: a Room was created.
-    pub struct RoomCreated {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The Room. Always present.
-        pub room: Room = group,
-        /// `SequenceNumber`: an internal counter. It is *not* the order of events: order by
-        /// `timestamp`. Always present.
-        pub sequence_number: u64 = req("SequenceNumber"),
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
-    }
-}
-
-form_struct! {
-    /// `room-ended`: a Room completed (a Room created over REST also ends once it has been
-    /// empty for its empty-room timeout, 5 minutes by default).
-    pub struct RoomEnded {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The Room. Always present.
-        pub room: Room = group,
-        /// `RoomDuration`: how long the Room was open, in seconds. Always present.
-        pub room_duration: Seconds = req("RoomDuration"),
-        /// `SequenceNumber`: an internal counter, not the order of events. Always present.
-        pub sequence_number: u64 = req("SequenceNumber"),
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
-    }
-}
-
-form_struct! {
-    /// `participant-connected`: a Participant joined the Room.
-    pub struct ParticipantConnected {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The Room. Always present.
-        pub room: Room = group,
-        /// The Participant. Always present.
-        pub participant: Participant = group,
-        /// `SequenceNumber`: an internal counter, not the order of events. Always present.
-        pub sequence_number: u64 = req("SequenceNumber"),
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
-    }
-}
-
-form_struct! {
-    /// `participant-disconnected`: a Participant left the Room.
-    pub struct ParticipantDisconnected {
-        /// `AccountSid`: the account that owns the Room. Always present.
-        pub account_sid: AccountSid = req("AccountSid"),
-        /// The Room. Always present.
-        pub room: Room = group,
-        /// The Participant. Always present.
-        pub participant: Participant = group,
-        /// `ParticipantDuration`: how long the Participant stayed connected, in seconds.
-        /// Always present (only on this event).
-        pub participant_duration: Seconds = req("ParticipantDuration"),
-        /// `SequenceNumber`: an internal counter, not the order of events. Always present.
-        pub sequence_number: u64 = req("SequenceNumber"),
-        /// `Timestamp`: when the event happened (UTC). Always present.
-        pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-        /// Parameters with no typed field.
-        pub extra: Extra = extra,
-    }
-}
-
-/// Declares the four track events, which carry the same parameters.
-macro_rules! track_event {
-    ($( $(#[doc = $doc:literal])* $name:ident; )+) => {$(
+/// Declares a room event: `AccountSid`, the Room's parameters, then the event's own fields.
+macro_rules! room_event {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $($fields:tt)*
+        }
+    ) => {
         form_struct! {
             $(#[doc = $doc])*
             pub struct $name {
                 /// `AccountSid`: the account that owns the Room. Always present.
                 pub account_sid: AccountSid = req("AccountSid"),
-                /// The Room. Always present.
-                pub room: Room = group,
-                /// The Participant that owns the Track. Always present.
-                pub participant: Participant = group,
-                /// The Track. Always present.
-                pub track: Track = group,
-                /// `SequenceNumber`: an internal counter, not the order of events. Always
-                /// present.
+                /// `RoomSid`: the Room's identifier. Always present.
+                pub room_sid: RoomSid = req("RoomSid"),
+                /// `RoomName`: the Room's `UniqueName`. Always present.
+                pub room_name: String = req("RoomName"),
+                /// `RoomStatus`: the Room's status. Always present.
+                pub room_status: RoomStatus = req("RoomStatus"),
+                /// `RoomType`: the Room's type. Documented as always present, but a real
+                /// `participant-disconnected` callback captured in 2019 lacks it, so it is
+                /// optional.
+                pub room_type: Option<RoomType> = opt("RoomType"),
+                $($fields)*
+                /// `SequenceNumber`: an internal counter. It is *not* the order of events:
+                /// order by `timestamp`. Always present.
                 pub sequence_number: u64 = req("SequenceNumber"),
                 /// `Timestamp`: when the event happened (UTC). Always present.
                 pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-                /// Parameters with no typed field (`TrackName`, sent by Twilio on some
-                /// track events though not documented for them, lands here).
+                /// Parameters with no typed field.
                 pub extra: Extra = extra,
             }
         }
-    )+};
+    };
+}
+
+room_event! {
+    /// `room-created`: a Room was created.
+    pub struct RoomCreated {}
+}
+
+room_event! {
+    /// `room-ended`: a Room completed (a Room created over REST also ends once it has been
+    /// empty for its empty-room timeout, 5 minutes by default).
+    pub struct RoomEnded {
+        /// `RoomDuration`: how long the Room was open, in seconds. Always present.
+        pub room_duration: Seconds = req("RoomDuration"),
+    }
+}
+
+room_event! {
+    /// `participant-connected`: a Participant joined the Room.
+    pub struct ParticipantConnected {
+        /// `ParticipantSid`: the Participant's identifier. Always present.
+        pub participant_sid: ParticipantSid = req("ParticipantSid"),
+        /// `ParticipantIdentity`: the identity set by the Participant's access token. Always
+        /// present; any Unicode text.
+        pub participant_identity: String = req("ParticipantIdentity"),
+        /// `ParticipantStatus`: `connected`. Always present.
+        pub participant_status: ParticipantStatus = req("ParticipantStatus"),
+    }
+}
+
+room_event! {
+    /// `participant-disconnected`: a Participant left the Room.
+    pub struct ParticipantDisconnected {
+        /// `ParticipantSid`: the Participant's identifier. Always present.
+        pub participant_sid: ParticipantSid = req("ParticipantSid"),
+        /// `ParticipantIdentity`: the identity set by the Participant's access token. Always
+        /// present; any Unicode text.
+        pub participant_identity: String = req("ParticipantIdentity"),
+        /// `ParticipantStatus`: `disconnected`. Always present.
+        pub participant_status: ParticipantStatus = req("ParticipantStatus"),
+        /// `ParticipantDuration`: how long the Participant stayed connected, in seconds.
+        /// Always present (only on this event).
+        pub participant_duration: Seconds = req("ParticipantDuration"),
+    }
+}
+
+/// Declares a track event: the room event's parameters, the Participant's and the Track's.
+/// (`TrackName`, sent by Twilio on some track events though not documented for them, lands
+/// in `extra`.)
+macro_rules! track_event {
+    ($(#[doc = $doc:literal])* pub struct $name:ident;) => {
+        room_event! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                /// `ParticipantSid`: the Participant that owns the Track. Always present.
+                pub participant_sid: ParticipantSid = req("ParticipantSid"),
+                /// `ParticipantIdentity`: that Participant's identity. Always present.
+                pub participant_identity: String = req("ParticipantIdentity"),
+                /// `ParticipantStatus`: that Participant's status. Always present.
+                pub participant_status: ParticipantStatus = req("ParticipantStatus"),
+                /// `TrackSid`: the Track's identifier. Always present.
+                pub track_sid: TrackSid = req("TrackSid"),
+                /// `TrackKind`: `audio`, `video` or `data`. Always present.
+                pub track_kind: TrackKind = req("TrackKind"),
+            }
+        }
+    };
 }
 
 track_event! {
     /// `track-added`: a Participant published a Track.
-    TrackAdded;
+    pub struct TrackAdded;
+}
+
+track_event! {
     /// `track-removed`: a Participant unpublished a Track.
-    TrackRemoved;
+    pub struct TrackRemoved;
+}
+
+track_event! {
     /// `track-enabled`: a Participant unpaused a Track.
-    TrackEnabled;
+    pub struct TrackEnabled;
+}
+
+track_event! {
     /// `track-disabled`: a Participant paused a Track.
-    TrackDisabled;
+    pub struct TrackDisabled;
 }

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::event::status_event;
+use crate::declare::callback_family;
+use crate::params::RawParams;
+use crate::ParseError;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, RecordingSid};
 use crate::value::{open_enum, Decimal, Minutes, Rfc2822, Seconds};
@@ -217,4 +219,33 @@ form_struct! {
     }
 }
 
-status_event!(CallStatusCallback, CallStatus, Call);
+
+callback_family! {
+    pub struct CallStatusCallback;
+    kind: "call-status";
+    family: "voice call status";
+    told by "CallStatus" if is_call_status;
+    timestamp: |event| Some(event.timestamp);
+}
+
+/// Parameters of a call's own status callback that SignalWire's phone-number-level callback
+/// never has.
+pub(crate) const CALL_ONLY: [&str; 4] = ["ApiVersion", "Direction", "CallbackSource", "SequenceNumber"];
+
+/// Parameters every call status callback has (one suffices, so that a callback missing one is
+/// still typed or kept) and no other voice webhook has.
+const STATUS_ONLY: [&str; 3] = ["CallbackSource", "SequenceNumber", "Timestamp"];
+
+/// A `CallStatus` with at least one of [`CALL_ONLY`]; a body with none of [`STATUS_ONLY`] is
+/// another voice webhook (a `<Dial>` action, an incoming call, ...) and an error that says so.
+fn is_call_status(params: &RawParams<'_>) -> Result<bool, ParseError> {
+    if !params.has("CallStatus") || !CALL_ONLY.iter().any(|name| params.has(name)) {
+        return Ok(false);
+    }
+    if !STATUS_ONLY.iter().any(|name| params.has(name)) {
+        if let Some(err) = crate::event::other_webhook(params) {
+            return Err(err);
+        }
+    }
+    Ok(true)
+}

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::event::status_event;
+use crate::declare::callback_family;
+use crate::params::RawParams;
+use crate::ParseError;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid};
 use crate::value::{Decimal, Rfc2822, Seconds};
@@ -42,8 +44,19 @@ form_struct! {
     }
 }
 
-status_event!(
-    PhoneNumberCallStatus,
-    PhoneNumberCallStatus,
-    PhoneNumberCall
-);
+
+callback_family! {
+    pub struct PhoneNumberCallStatus;
+    kind: "phone-number-call-status";
+    family: "SignalWire phone number call status";
+    told by "CallStatus" if is_phone_number_call_status;
+    timestamp: |event| Some(event.timestamp);
+}
+
+/// A `CallStatus` without any of the parameters only a call's own callback has.
+fn is_phone_number_call_status(params: &RawParams<'_>) -> Result<bool, ParseError> {
+    Ok(params.has("CallStatus")
+        && !super::call_status::CALL_ONLY
+            .iter()
+            .any(|name| params.has(name)))
+}

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::event::status_event;
+use crate::declare::callback_family;
+use crate::params::RawParams;
+use crate::ParseError;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, ConferenceSid, RecordingSid};
 use crate::value::{open_enum, Rfc2822, Seconds};
@@ -103,4 +105,16 @@ form_struct! {
     }
 }
 
-status_event!(RecordingStatusCallback, RecordingStatus, Recording);
+
+callback_family! {
+    pub struct RecordingStatusCallback;
+    kind: "recording-status";
+    family: "voice recording status";
+    told by "RecordingStatus" if is_recording_status;
+    timestamp: |event| event.recording_start_time;
+}
+
+/// A `RecordingStatus` that is not empty.
+fn is_recording_status(params: &RawParams<'_>) -> Result<bool, ParseError> {
+    Ok(params.has("RecordingStatus"))
+}
