@@ -62,7 +62,7 @@ impl MediaProcessor {
     /// use status_callbacks::sid::MediaProcessorSid;
     ///
     /// let processor = MediaProcessor {
-    ///     sid: MediaProcessorSid::new("ZX00000000000000000000000000000000"),
+    ///     sid: MediaProcessorSid::new("ZX00000000000000000000000000000000")?,
     ///     extension: "video-composer-v2".into(),
     ///     extension_context: r#"{"room": {"name": "DailyStandup"}, "outputs": ["VJ1"]}"#.into(),
     ///     url: "https://media.twilio.com/v1/MediaProcessors/ZX00000000000000000000000000000000".into(),
@@ -70,7 +70,7 @@ impl MediaProcessor {
     /// let context = processor.extension_context()?;
     /// assert_eq!(context.room.map(|room| room.name).as_deref(), Some("DailyStandup"));
     /// assert_eq!(context.outputs, ["VJ1"]);
-    /// # Ok::<(), serde_json::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn extension_context(&self) -> Result<ExtensionContext, serde_json::Error> {
         serde_json::from_str(&self.extension_context)
