@@ -125,6 +125,11 @@ impl<'de> Visitor<'de> for WireText<'_> {
 /// Reads the map that [`Serialize`](serde::Serialize) writes: wire names to values, checked as
 /// a received body is (a value that does not fit is an error naming its parameter).
 ///
+/// The event reads back equal to the one written, with one exception: a [`Decimal`] is written
+/// as a number, so its text comes back in the number's shortest form (`4.50` as `4.5`).
+///
+/// [`Decimal`]: crate::Decimal
+///
 /// ```
 /// use status_callbacks::{parse, Event};
 ///

@@ -33,7 +33,8 @@
 //!   only ever receives one family.
 //! - [`Event::to_form`] writes an event back as a body, and every event implements
 //!   [`serde::Serialize`] as one map keyed by the wire names (numbers as numbers, enum values as
-//!   their wire strings, timestamps as strings).
+//!   their wire strings, timestamps as strings). [`Event`] implements [`serde::Deserialize`]
+//!   from that map, checked as a received body is.
 //!
 //! # What is kept
 //!

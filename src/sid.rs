@@ -29,12 +29,20 @@ macro_rules! sids {
             /// The two letters a Twilio identifier of this resource starts with.
             pub const PREFIX: &'static str = $prefix;
 
-            /// Wraps a value as it is, without checking it.
+            /// Wraps a value as it is, refusing only the empty string, as [`FromStr`] does.
             ///
-            /// The parsers never produce an empty identifier: an empty value of a required
-            /// parameter is an error.
-            pub fn new(value: impl Into<String>) -> Self {
-                $name(Repr::from_string(value.into()))
+            /// The shape is not checked: SignalWire UUIDs and made-up test values are accepted
+            /// ([`is_well_formed`](Self::is_well_formed) tells). The parsers never produce an
+            /// empty identifier either: an empty value of a required parameter is an error.
+            ///
+            /// [`FromStr`]: std::str::FromStr
+            pub fn new(value: impl Into<String>) -> Result<Self, EmptySid> {
+                let value = value.into();
+                if value.is_empty() {
+                    Err(EmptySid)
+                } else {
+                    Ok($name(Repr::from_string(value)))
+                }
             }
 
             /// The identifier as sent.
@@ -90,13 +98,9 @@ macro_rules! sids {
         impl std::str::FromStr for $name {
             type Err = EmptySid;
 
-            /// Accepts any non-empty value.
+            /// Accepts any non-empty value, as [`new`](Self::new).
             fn from_str(value: &str) -> Result<Self, EmptySid> {
-                if value.is_empty() {
-                    Err(EmptySid)
-                } else {
-                    Ok($name::new(value))
-                }
+                $name::new(value)
             }
         }
 
@@ -197,12 +201,13 @@ impl AccountSid {
     /// ```
     /// use status_callbacks::{AccountSid, Provider};
     ///
-    /// assert_eq!(AccountSid::new("AC88c0aa9e2b5c3a8d1e1b9f3d0d6c7e10").provider(), Provider::Twilio);
+    /// assert_eq!(AccountSid::new("AC88c0aa9e2b5c3a8d1e1b9f3d0d6c7e10")?.provider(), Provider::Twilio);
     /// assert_eq!(
-    ///     AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af").provider(),
+    ///     AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af")?.provider(),
     ///     Provider::SignalWire
     /// );
-    /// assert_eq!(AccountSid::new("AC123").provider(), Provider::Unknown);
+    /// assert_eq!(AccountSid::new("AC123")?.provider(), Provider::Unknown);
+    /// # Ok::<(), status_callbacks::EmptySid>(())
     /// ```
     pub fn provider(&self) -> Provider {
         if self.is_well_formed() {
@@ -286,12 +291,12 @@ mod tests {
 
     #[test]
     fn shape_is_checked_only_on_request() {
-        let sid = RoomSid::new("RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3");
-        assert!(sid.is_well_formed());
-        assert!(RoomSid::new("RM5C1E62B8E6A1A2C8DE0C3FE3ED36F5D3").is_well_formed());
-        assert!(!RoomSid::new("RMxxxxxxxxxxxxxxxxxxxxxxxxxx").is_well_formed());
-        assert!(!RoomSid::new("PA5c1e62b8e6a1a2c8de0c3fe3ed36f5d3").is_well_formed());
-        let uuid = AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af");
+        let room = |value: &str| RoomSid::new(value).unwrap();
+        assert!(room("RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3").is_well_formed());
+        assert!(room("RM5C1E62B8E6A1A2C8DE0C3FE3ED36F5D3").is_well_formed());
+        assert!(!room("RMxxxxxxxxxxxxxxxxxxxxxxxxxx").is_well_formed());
+        assert!(!room("PA5c1e62b8e6a1a2c8de0c3fe3ed36f5d3").is_well_formed());
+        let uuid = AccountSid::new("b3877c40-da60-4998-90ad-b792e98472af").unwrap();
         assert!(!uuid.is_well_formed());
         assert_eq!(uuid, "b3877c40-da60-4998-90ad-b792e98472af");
     }
@@ -303,13 +308,42 @@ mod tests {
         // SignalWire's own documentation example is not valid hex.
         assert!(!is_uuid("b3877c40-da60-4998-90ad-b792e984re01"));
         assert!(!is_uuid("b3877c40da60-4998-90ad-b792e98472af-"));
-        assert_eq!(AccountSid::new("").provider(), Provider::Unknown);
+        let not_hex = AccountSid::new("b3877c40-da60-4998-90ad-b792e984re01").unwrap();
+        assert_eq!(not_hex.provider(), Provider::Unknown);
     }
 
     #[test]
     fn from_str_refuses_only_empty() {
         assert_eq!("".parse::<RoomSid>(), Err(EmptySid));
         assert_eq!("x".parse::<RoomSid>().unwrap().as_str(), "x");
-        assert_eq!(format!("{:?}", RoomSid::new("RM1")), r#"RoomSid("RM1")"#);
+        assert_eq!(
+            format!("{:?}", RoomSid::new("RM1").unwrap()),
+            r#"RoomSid("RM1")"#
+        );
+    }
+
+    #[test]
+    fn new_and_from_str_agree() {
+        let long = "x".repeat(INLINE + 1);
+        for value in [
+            "",
+            "x",
+            "b3877c40-da60-4998-90ad-b792e98472af",
+            "RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3",
+            long.as_str(),
+        ] {
+            assert_eq!(RoomSid::new(value), value.parse::<RoomSid>(), "{value:?}");
+            if let Ok(sid) = RoomSid::new(value) {
+                assert_eq!(sid.as_str(), value);
+            }
+            assert_eq!(
+                CallSid::new(value.to_owned()),
+                value.parse::<CallSid>(),
+                "{value:?}"
+            );
+        }
+        assert_eq!(RoomSid::new(""), Err(EmptySid));
+        assert_eq!(RoomSid::new(String::new()), Err(EmptySid));
+        assert!(RoomSid::new("x").is_ok());
     }
 }

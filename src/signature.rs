@@ -143,14 +143,18 @@ pub enum InvalidSecret {
 }
 
 /// A failure of [`Validator::verify_and_parse`]: the signature, or the body.
+///
+/// Both variants are transparent: the message and the [`source`](std::error::Error::source)
+/// are those of the error inside, so a reporter that prints every error of the chain prints
+/// each message once. Match on the variant to tell a signature failure from a parse failure.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum WebhookError {
     /// The request is not proven to come from the vendor; nothing was parsed.
-    #[error("signature: {0}")]
+    #[error(transparent)]
     Signature(#[from] SignatureError),
     /// The signature is valid, but the body is not a status callback this crate can read.
-    #[error("body: {0}")]
+    #[error(transparent)]
     Parse(#[from] ParseError),
 }
 

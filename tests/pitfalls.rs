@@ -276,7 +276,7 @@ fn sids_of_any_shape_parse() {
 #[test]
 fn events_built_in_code_round_trip() {
     let ended = RoomEnded {
-        account_sid: AccountSid::new("AC00000000000000000000000000000001"),
+        account_sid: AccountSid::new("AC00000000000000000000000000000001").unwrap(),
         room: Room {
             sid: "RM00000000000000000000000000000001".parse().unwrap(),
             name: "Ünïcode & spaces + plus".into(),
@@ -295,15 +295,15 @@ fn events_built_in_code_round_trip() {
     assert_eq!(ended.room_duration.as_duration(), Duration::from_secs(60));
 
     let completed = RecordingCompleted {
-        account_sid: AccountSid::new("AC1"),
+        account_sid: AccountSid::new("AC1").unwrap(),
         recording: TrackRecording {
-            sid: status_callbacks::sid::VideoRecordingSid::new("RT1"),
+            sid: status_callbacks::sid::VideoRecordingSid::new("RT1").unwrap(),
             room_sid: "RM1".parse().unwrap(),
             room_name: "r".into(),
             room_type: RoomType::Group,
-            participant_sid: status_callbacks::sid::ParticipantSid::new("PA1"),
+            participant_sid: status_callbacks::sid::ParticipantSid::new("PA1").unwrap(),
             participant_identity: "p".into(),
-            source_sid: status_callbacks::sid::TrackSid::new("MT1"),
+            source_sid: status_callbacks::sid::TrackSid::new("MT1").unwrap(),
             track_name: "t".into(),
             recording_uri: "/v1/Recordings/RT1".into(),
             container: status_callbacks::video::Container::Mkv,

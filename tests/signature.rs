@@ -578,6 +578,61 @@ fn verify_and_parse_keeps_signature_and_parse_failures_apart() {
     assert_eq!(event.kind_str(), "room-ended");
 }
 
+/// The messages of an error and of each of its sources, in order.
+fn message_chain(err: &dyn std::error::Error) -> Vec<String> {
+    std::iter::successors(Some(err), |err| err.source())
+        .map(|err| err.to_string())
+        .collect()
+}
+
+/// A `WebhookError` prints as the error inside it, so a reporter that prints every source
+/// prints each message once.
+#[test]
+fn webhook_errors_print_each_cause_once() {
+    let validator = Validator::twilio("token").unwrap();
+    let url = "https://hooks.example.com/cb";
+    let body = fixture("video/room-ended.txt");
+    let odd = common::with_param(&body, "RoomDuration", Some("4x11"));
+    let odd_signature = sign_body("token", url, &odd).unwrap();
+    let not_callback = b"Hello=world";
+    let not_callback_signature = sign_body("token", url, not_callback).unwrap();
+    let failures = [
+        // A signature failure with no cause.
+        validator.verify_and_parse_as::<Event>(url, &body, "bad", None),
+        // A signature failure caused by a parse error.
+        validator.verify_and_parse_as::<Event>(url, b"RoomName=%FF", "bad", None),
+        // Parse failures.
+        validator.verify_and_parse_as::<Event>(url, &odd, &odd_signature, None),
+        validator.verify_and_parse_as::<Event>(url, not_callback, &not_callback_signature, None),
+    ];
+    let mut shapes = Vec::new();
+    for failure in failures {
+        let err = failure.unwrap_err();
+        let (variant, inner): (_, &dyn std::error::Error) = match &err {
+            WebhookError::Signature(inner) => ("signature", inner),
+            WebhookError::Parse(inner) => ("parse", inner),
+            other => panic!("unexpected {other:?}"),
+        };
+        let chain = message_chain(&err);
+        assert_eq!(chain[0], inner.to_string(), "{err:?}");
+        assert_eq!(chain[1..], message_chain(inner)[1..], "{err:?}");
+        for pair in chain.windows(2) {
+            assert!(!pair[0].contains(&pair[1]), "{chain:?}");
+        }
+        shapes.push((variant, chain.len()));
+    }
+    // The malformed body's chain goes on to the parse error that made it unreadable.
+    assert_eq!(
+        shapes,
+        [
+            ("signature", 1),
+            ("signature", 2),
+            ("parse", 1),
+            ("parse", 1)
+        ]
+    );
+}
+
 #[test]
 fn headers_are_read_by_name() {
     let validator = Validator::twilio(TOKEN)

@@ -38,8 +38,8 @@ fn tag(name: &str) -> u32 {
 
 /// The pairs of one body, in order, as typed decoding takes them.
 ///
-/// Public only so that the sealed [`StatusCallback`](crate::StatusCallback) trait can take it;
-/// it cannot be named outside this crate.
+/// Public only so that the trait sealing [`StatusCallback`](crate::StatusCallback) can take
+/// it; it cannot be named outside this crate.
 #[allow(unreachable_pub)]
 pub struct RawParams<'a> {
     pairs: Vec<Pair<'a>>,
