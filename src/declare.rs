@@ -66,7 +66,6 @@
 //! accessors, [`EventKind`](crate::EventKind), [`Family`](crate::Family), detection, and the
 //! list of discriminating parameters.
 
-
 use chrono::{DateTime, Utc};
 use serde::ser::SerializeMap;
 
@@ -101,6 +100,8 @@ pub(crate) trait Declared: Sized {
     fn decode(kind: Self::Kind, params: RawParams<'_>) -> Result<Self, ParseError>;
     /// The kind of this event.
     fn kind(&self) -> Self::Kind;
+    /// The kind's name as received (an alternative spelling stays as received).
+    fn kind_str(&self) -> &str;
     /// The kind's name: its wire value, or for a family of one callback, this crate's name.
     fn kind_name(kind: Self::Kind) -> &'static str;
     /// The kind's value of [`DISCRIMINATOR`](Self::DISCRIMINATOR), for families whose kinds
@@ -296,9 +297,11 @@ macro_rules! event_family {
                 }
             }
 
-            #[doc = concat!("The event kind's wire value (`", $discriminator, "`).")]
-            pub fn kind_str(&self) -> &'static str {
-                self.kind().as_str()
+            #[doc = concat!("The event kind's wire value (`", $discriminator, "`) as received.")]
+            pub fn kind_str(&self) -> &str {
+                match self {
+                    $($family::$variant(event) => event.kind_str(),)+
+                }
             }
 
             /// `AccountSid`: the account the event belongs to.
@@ -357,7 +360,10 @@ macro_rules! event_family {
                 kind: $kind,
                 mut params: $crate::params::RawParams<'_>,
             ) -> Result<Self, $crate::ParseError> {
-                params.take_discriminator($discriminator)?;
+                // An alternative spelling stays in `extra`, so that it is written back.
+                if params.discriminator($discriminator)? == Some(kind.as_str()) {
+                    params.take_discriminator($discriminator)?;
+                }
                 let event_kind = <$family as $crate::declare::Registered>::wrap(kind);
                 Ok(match kind {
                     $($kind::$variant => $family::$variant(
@@ -368,6 +374,10 @@ macro_rules! event_family {
 
             fn kind(&self) -> $kind {
                 $family::kind(self)
+            }
+
+            fn kind_str(&self) -> &str {
+                $family::kind_str(self)
             }
 
             fn kind_name(kind: $kind) -> &'static str {
@@ -442,9 +452,17 @@ macro_rules! event_family {
                 /// The kind of this event.
                 pub const KIND: $kind = $kind::$variant;
 
-                #[doc = concat!("The event kind's wire value (`", $discriminator, "`).")]
-                pub fn kind_str(&self) -> &'static str {
-                    Self::KIND.as_str()
+                #[doc = concat!("The event kind's wire value (`", $discriminator, "`) as received: [`KIND`](Self::KIND)'s, or an alternative spelling of it.")]
+                pub fn kind_str(&self) -> &str {
+                    self.alternative_spelling().unwrap_or(Self::KIND.as_str())
+                }
+
+                /// The kind's value as received when it is an alternative spelling, which
+                /// decoding leaves in `extra`.
+                fn alternative_spelling(&self) -> Option<&str> {
+                    self.extra
+                        .get($discriminator)
+                        .filter(|value| *value != Self::KIND.as_str())
                 }
 
                 /// Parses a POST body (`application/x-www-form-urlencoded`) of this event.
@@ -476,7 +494,9 @@ macro_rules! event_family {
                 }
 
                 fn encode_with_kind(&self, out: &mut $crate::params::FormWriter) {
-                    out.pair($discriminator, self.kind_str());
+                    if self.alternative_spelling().is_none() {
+                        out.pair($discriminator, Self::KIND.as_str());
+                    }
                     $crate::params::Fields::encode(self, out);
                 }
 
@@ -484,7 +504,9 @@ macro_rules! event_family {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    map.serialize_entry($discriminator, self.kind_str())?;
+                    if self.alternative_spelling().is_none() {
+                        map.serialize_entry($discriminator, Self::KIND.as_str())?;
+                    }
                     $crate::params::Fields::serialize_entries(self, map)
                 }
             }
@@ -618,6 +640,10 @@ macro_rules! callback_family {
             }
 
             fn kind(&self) {}
+
+            fn kind_str(&self) -> &str {
+                $kind_name
+            }
 
             fn kind_name((): ()) -> &'static str {
                 $kind_name
@@ -953,13 +979,12 @@ macro_rules! families {
                 self.kind().map(EventKind::family)
             }
 
-            /// The event kind's name ([`EventKind::as_str`]), and for an unknown event the value
-            /// received.
+            /// The event kind's name as received: [`EventKind::as_str`], or an alternative
+            /// spelling of it the family declares (`player-streamer-ended`); for an unknown
+            /// event, the value received.
             pub fn kind_str(&self) -> &str {
                 match self {
-                    $(Event::$variant(event) => <$ty as $crate::declare::Declared>::kind_name(
-                        <$ty as $crate::declare::Declared>::kind(event),
-                    ),)+
+                    $(Event::$variant(event) => <$ty as $crate::declare::Declared>::kind_str(event),)+
                     Event::Unknown(event) => &event.kind,
                 }
             }

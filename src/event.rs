@@ -13,7 +13,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::declare::families;
 use crate::error::{OtherWebhook, ParseError};
-use crate::live::{MediaProcessorEvent, MediaProcessorKind, PlayerStreamerEvent, PlayerStreamerKind};
+use crate::live::{
+    MediaProcessorEvent, MediaProcessorKind, PlayerStreamerEvent, PlayerStreamerKind,
+};
 use crate::params::{Extra, FormWriter, RawParams, WireValue};
 use crate::sid::AccountSid;
 use crate::sid::Provider;
@@ -164,7 +166,6 @@ impl Event {
         }
         line
     }
-
 }
 
 /// A callback whose kind this crate does not know, with every pair kept.

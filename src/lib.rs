@@ -16,7 +16,7 @@
 //!
 //! match parse(body)? {
 //!     Event::Room(RoomEvent::RoomEnded(ended)) => {
-//!         println!("{} lasted {:?}", ended.room.name, ended.room_duration.as_duration());
+//!         println!("{} lasted {:?}", ended.room_name, ended.room_duration.as_duration());
 //!         assert_eq!(ended.room_duration.get(), 312);
 //!     }
 //!     Event::Unknown(unknown) => println!("not handled yet: {}", unknown.kind),
@@ -127,14 +127,17 @@ pub use signature::{SignatureError, Validator, WebhookError};
 /// is [`ParseError::MissingDiscriminator`], which lists them.
 ///
 /// ```
-/// use status_callbacks::{parse, EventKind};
+/// use status_callbacks::{parse, video::CompositionKind, EventKind};
 ///
 /// let body = b"StatusCallbackEvent=composition-progress&AccountSid=AC00000000000000000000000000000000\
 ///     &RoomSid=RM00000000000000000000000000000000&CompositionSid=CJ00000000000000000000000000000000\
 ///     &CompositionUri=%2Fv1%2FCompositions%2FCJ00000000000000000000000000000000\
 ///     &PercentageDone=40&SecondsRemaining=12&Timestamp=2020-08-20T01%3A40%3A00.123Z";
 /// let event = parse(body)?;
-/// assert_eq!(event.kind(), Some(EventKind::CompositionProgress));
+/// assert_eq!(
+///     event.kind(),
+///     Some(EventKind::Composition(CompositionKind::CompositionProgress))
+/// );
 /// # Ok::<(), status_callbacks::ParseError>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<Event, ParseError> {
@@ -147,12 +150,15 @@ pub fn parse(body: &[u8]) -> Result<Event, ParseError> {
 /// body; they are read the same way.
 ///
 /// ```
-/// use status_callbacks::{parse_query, EventKind};
+/// use status_callbacks::{parse_query, video::RoomKind, EventKind};
 ///
 /// let query = "?StatusCallbackEvent=room-created&AccountSid=AC00000000000000000000000000000000\
 ///     &RoomSid=RM00000000000000000000000000000000&RoomName=standup&RoomStatus=in-progress\
 ///     &RoomType=group&SequenceNumber=0&Timestamp=2020-08-19T17%3A30%3A00Z";
-/// assert_eq!(parse_query(query)?.kind(), Some(EventKind::RoomCreated));
+/// assert_eq!(
+///     parse_query(query)?.kind(),
+///     Some(EventKind::Room(RoomKind::RoomCreated))
+/// );
 /// # Ok::<(), status_callbacks::ParseError>(())
 /// ```
 pub fn parse_query(query: &str) -> Result<Event, ParseError> {

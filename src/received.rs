@@ -92,7 +92,6 @@ impl<T> Received<T> {
     }
 }
 
-
 impl<T: StatusCallback> StatusCallback for Received<T> {
     fn to_form(&self) -> String {
         match self {
@@ -104,7 +103,6 @@ impl<T: StatusCallback> StatusCallback for Received<T> {
             }
         }
     }
-
 }
 
 impl<T: StatusCallback> crate::sealed::Sealed for Received<T> {

@@ -403,7 +403,6 @@ fn digits_value(digits: &[u8]) -> Option<u32> {
     })
 }
 
-
 /// Timestamps as Video and Live send them: RFC 3339 in UTC with `Z`, with as many fractional
 /// digits as needed (none, 3, 6 or 9). RFC 2822 is accepted on input too.
 pub(crate) struct Rfc3339;
@@ -444,6 +443,7 @@ impl Format<DateTime<Utc>> for Rfc2822 {
 }
 
 #[cfg(test)]
+#[allow(unreachable_pub)]
 mod tests {
     use super::*;
     use chrono::{TimeZone, Timelike};

@@ -106,7 +106,10 @@ async fn the_handler_type_chooses_the_family() {
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(text.contains("`CallSid`"), "{text}");
+    assert!(
+        text.contains("expected voice call status callback, got Video room"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

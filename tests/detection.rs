@@ -8,7 +8,7 @@ use status_callbacks::video::RoomEvent;
 use status_callbacks::voice::{
     CallStatus, CallStatusCallback, RecordingStatus, RecordingStatusCallback,
 };
-use status_callbacks::{parse, parse_query, Event, EventKind, ParseError, Provider};
+use status_callbacks::{parse, parse_query, Event, EventKind, Family, ParseError, Provider};
 
 use common::{assert_round_trip, fixture, with_param};
 
@@ -41,7 +41,7 @@ fn an_unknown_status_callback_event_stays_unknown_even_with_a_call_status() {
         panic!("{event:?}")
     };
     assert_eq!(unknown.kind, "answered");
-    assert_eq!(unknown.params.get("CallStatus"), Some("completed"));
+    assert_eq!(unknown.extra.get("CallStatus"), Some("completed"));
     assert_round_trip(&body, &event);
 }
 
@@ -49,7 +49,7 @@ fn an_unknown_status_callback_event_stays_unknown_even_with_a_call_status() {
 fn recording_status_comes_before_call_status() {
     let body = appended("voice/recording-completed.txt", "&CallStatus=completed");
     let event = parse(&body).unwrap();
-    let Event::Recording(recording) = &event else {
+    let Event::RecordingStatus(recording) = &event else {
         panic!("{event:?}")
     };
     assert_eq!(recording.recording_status, RecordingStatus::Completed);
@@ -64,7 +64,7 @@ fn an_empty_discriminator_is_no_discriminator() {
         "&RecordingStatus=&StatusCallbackEvent=",
     );
     let event = parse(&body).unwrap();
-    let Event::Call(call) = &event else {
+    let Event::CallStatus(call) = &event else {
         panic!("{event:?}")
     };
     assert_eq!(call.call_status, CallStatus::Ringing);
@@ -90,13 +90,18 @@ fn voice_callbacks_parse_directly_and_from_queries() {
 
 #[test]
 fn a_voice_parser_names_its_missing_parameters() {
-    let body = with_param(&fixture("voice/call-completed.txt"), "CallStatus", None);
-    assert_eq!(
-        CallStatusCallback::from_form(&body),
-        Err(ParseError::MissingParameter {
-            param: "CallStatus",
-            kind: "call-status".into(),
-        })
+    let body = with_param(&fixture("voice/call-completed.txt"), "CallSid", None);
+    let err = CallStatusCallback::from_form(&body).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ParseError::MissingParameter {
+                param: "CallSid",
+                kind: EventKind::CallStatus,
+                ..
+            }
+        ),
+        "{err:?}"
     );
     let body = with_param(
         &fixture("voice/recording-completed.txt"),
@@ -113,18 +118,26 @@ fn a_voice_parser_names_its_missing_parameters() {
 #[test]
 fn live_family_parsers_refuse_each_other() {
     let stream = fixture("live/stream-started.txt");
+    let err = MediaProcessorEvent::from_form(&stream).unwrap_err();
+    assert!(
+        matches!(&err, ParseError::WrongFamily {
+            expected: Family::MediaProcessor,
+            found: Some(Family::PlayerStreamer),
+            kind,
+            ..
+        } if kind == "stream-started"),
+        "{err:?}"
+    );
     assert_eq!(
-        MediaProcessorEvent::from_form(&stream),
-        Err(ParseError::UnexpectedEvent {
-            kind: "stream-started".into(),
-            family: "a Live MediaProcessor event",
-        })
+        err.to_string(),
+        "expected Live MediaProcessor callback, got Live PlayerStreamer `stream-started`"
     );
     let processor = fixture("live/media-processor-ended.txt");
     assert!(matches!(
         PlayerStreamerEvent::from_form(&processor),
-        Err(ParseError::UnexpectedEvent {
-            family: "a Live PlayerStreamer event",
+        Err(ParseError::WrongFamily {
+            expected: Family::PlayerStreamer,
+            found: Some(Family::MediaProcessor),
             ..
         })
     ));
@@ -181,7 +194,10 @@ fn the_provider_is_told_by_the_account_identifier() {
 fn a_phone_number_callback_is_told_by_what_it_lacks() {
     let body = fixture("voice/phone-number-call-completed.txt");
     let event = parse(&body).unwrap();
-    assert!(matches!(event, Event::PhoneNumberCall(_)), "{event:?}");
+    assert!(
+        matches!(event, Event::PhoneNumberCallStatus(_)),
+        "{event:?}"
+    );
     assert_eq!(event.kind_str(), "phone-number-call-status");
     for added in [
         "ApiVersion",
@@ -192,12 +208,16 @@ fn a_phone_number_callback_is_told_by_what_it_lacks() {
         let with = [&body[..], format!("&{added}=1").as_bytes()].concat();
         // Now a call's own callback (it has a `Timestamp`), which requires more than this.
         let err = parse(&with).unwrap_err();
-        assert_eq!(err.kind(), Some("call-status"), "{added}: {err}");
+        assert_eq!(
+            err.event_kind(),
+            Some(EventKind::CallStatus),
+            "{added}: {err}"
+        );
     }
     // A call status callback stays one.
     assert!(matches!(
         parse(&fixture("voice/call-completed-signalwire.txt")).unwrap(),
-        Event::Call(_)
+        Event::CallStatus(_)
     ));
 }
 
@@ -233,13 +253,10 @@ fn voice_webhooks_that_are_not_status_callbacks_say_what_they_look_like() {
     ] {
         let body = format!("{CALL}{extra}");
         let err = parse(body.as_bytes()).unwrap_err();
-        assert_eq!(
-            err,
-            ParseError::NotAStatusCallback {
-                looks_like,
-                telling
-            },
-            "{extra}"
+        assert!(
+            matches!(err, ParseError::NotAStatusCallback { looks_like: l, telling: t, .. }
+                if l.to_string() == looks_like && t == telling),
+            "{extra}: {err:?}"
         );
         assert_eq!(
             err.to_string(),
@@ -262,5 +279,5 @@ fn voice_webhooks_that_are_not_status_callbacks_say_what_they_look_like() {
         "voice/call-completed-child-leg-with-recording.txt",
     ))
     .unwrap();
-    assert!(matches!(event, Event::Call(_)));
+    assert!(matches!(event, Event::CallStatus(_)));
 }

@@ -32,7 +32,7 @@ fn a_voice_timestamp_with_a_fraction_keeps_it() {
     ))
     .unwrap();
     let event = parse(&body).unwrap();
-    let Event::Call(call) = &event else {
+    let Event::CallStatus(call) = &event else {
         panic!("{event:?}")
     };
     assert_eq!(call.timestamp.nanosecond(), 514_000_000);

@@ -103,11 +103,11 @@ fn a_decimal_reads_back_as_its_shortest_text() {
         "AudioInMos",
         Some("4.50"),
     );
-    let Event::Call(call) = parse(&body).unwrap() else {
+    let Event::CallStatus(call) = parse(&body).unwrap() else {
         panic!("expected a call status callback")
     };
     let json = serde_json::to_string(&call).unwrap();
-    let Event::Call(back) = serde_json::from_str(&json).unwrap() else {
+    let Event::CallStatus(back) = serde_json::from_str(&json).unwrap() else {
         panic!("expected a call status callback")
     };
     assert_eq!(call.audio_in_mos, Decimal::new("4.50"));

@@ -56,11 +56,15 @@ fn a_mebibyte_of_50000_parameters_is_refused_early() {
     }
     assert!(i > 50_000, "{i} parameters");
     let (result, peak) = peak_memory(|| parse(&body));
-    assert_eq!(
-        result,
-        Err(ParseError::TooManyParameters {
-            limit: MAX_PARAMETERS
-        })
+    assert!(
+        matches!(
+            result,
+            Err(ParseError::TooManyParameters {
+                limit: MAX_PARAMETERS,
+                ..
+            })
+        ),
+        "{result:?}"
     );
     assert_eq!(
         result.unwrap_err().to_string(),

@@ -6,7 +6,8 @@ mod common;
 use status_callbacks::signature::{
     sign, sign_body, InvalidSecret, PublicUrl, SignatureError, Validator, WebhookError,
 };
-use status_callbacks::{Event, ParseError, Received};
+use status_callbacks::voice::CallStatusCallback;
+use status_callbacks::{Event, EventKind, ParseError, Received};
 
 use common::fixture;
 
@@ -96,10 +97,18 @@ fn a_typed_parameter_repeated_with_different_values_is_not_trusted() {
     // Moving the copy in front leaves the signature valid: the order is not signed.
     let busy_first = [&b"CallStatus=busy&"[..], &call[..]].concat();
     assert_eq!(validator.validate(url, &busy_first, &signature), Ok(()));
-    let repeated = ParseError::RepeatedParameter {
-        param: "CallStatus",
-        kind: Some("call-status".to_owned()),
-    };
+    let repeated = CallStatusCallback::from_form(&completed_first).unwrap_err();
+    assert!(
+        matches!(
+            repeated,
+            ParseError::RepeatedParameter {
+                param: "CallStatus",
+                kind: Some(EventKind::CallStatus),
+                ..
+            }
+        ),
+        "{repeated:?}"
+    );
     for body in [&completed_first, &busy_first] {
         assert_eq!(
             validator.verify_and_parse_as::<Event>(url, body, &signature, None),
@@ -120,7 +129,7 @@ fn a_typed_parameter_repeated_with_different_values_is_not_trusted() {
     let event = validator
         .verify_and_parse(url, &copied, &signature)
         .unwrap();
-    let Received::Typed(Event::Call(call)) = event else {
+    let Received::Typed(Event::CallStatus(call)) = event else {
         panic!()
     };
     assert_eq!(call.call_status.as_str(), "completed");

@@ -24,7 +24,7 @@ fn an_unknown_event_keeps_its_kind_and_every_pair() {
         unknown.account_sid.as_ref().map(|sid| sid.as_str()),
         Some("AC00000000000000000000000000000000")
     );
-    let pairs: Vec<(&str, &str)> = unknown.params.iter().collect();
+    let pairs: Vec<(&str, &str)> = unknown.extra.iter().collect();
     assert_eq!(
         pairs,
         [
@@ -55,7 +55,7 @@ fn an_unknown_event_without_account_or_timestamp_still_parses() {
         panic!("{event:?}")
     };
     assert_eq!(unknown.account_sid, None);
-    assert_eq!(unknown.params.get("AccountSid"), Some(""));
+    assert_eq!(unknown.extra.get("AccountSid"), Some(""));
     assert_eq!(event.account_sid(), None);
     assert_eq!(event.timestamp(), None);
     assert_round_trip(
@@ -92,7 +92,7 @@ fn conference_callbacks_are_never_taken_for_video_events() {
             panic!("{kind} parsed as {event:?}")
         };
         assert_eq!(unknown.kind, kind);
-        assert_eq!(unknown.params.get("ParticipantIdentity"), Some("alice"));
+        assert_eq!(unknown.extra.get("ParticipantIdentity"), Some("alice"));
         assert_round_trip(&body, &event);
     }
 }
@@ -108,13 +108,10 @@ fn unknown_enum_values_are_kept_in_other() {
     let Event::Room(RoomEvent::TrackAdded(added)) = &event else {
         panic!("{event:?}")
     };
-    assert_eq!(added.room.status, RoomStatus::Other("paused".into()));
-    assert_eq!(
-        added.room.room_type,
-        Some(RoomType::Other("group-large".into()))
-    );
-    assert_eq!(added.participant.status, ParticipantStatus::Reconnecting);
-    assert_eq!(added.track.kind, TrackKind::Other("screen".into()));
+    assert_eq!(added.room_status, RoomStatus::Other("paused".into()));
+    assert_eq!(added.room_type, Some(RoomType::Other("group-large".into())));
+    assert_eq!(added.participant_status, ParticipantStatus::Reconnecting);
+    assert_eq!(added.track_kind, TrackKind::Other("screen".into()));
     assert_round_trip(&body, &event);
     let json = serde_json::to_value(&event).unwrap();
     assert_eq!(json["TrackKind"], "screen");
@@ -128,14 +125,11 @@ fn unknown_enum_values_are_kept_in_other() {
     let Event::Room(RoomEvent::RecordingFailed(failed)) = &event else {
         panic!("{event:?}")
     };
-    assert_eq!(failed.recording.container, Container::Other("mp4".into()));
-    assert_eq!(failed.recording.codec, Codec::Other("AV1".into()));
-    assert_eq!(
-        failed.recording.codec.canonical(),
-        Codec::Other("AV1".into())
-    );
-    assert!(!failed.recording.codec.is_audio() && !failed.recording.codec.is_video());
-    assert_eq!(failed.recording.recording_type, Some(RecordingType::Data));
+    assert_eq!(failed.container, Container::Other("mp4".into()));
+    assert_eq!(failed.codec, Codec::Other("AV1".into()));
+    assert_eq!(failed.codec.canonical(), Codec::Other("AV1".into()));
+    assert!(!failed.codec.is_audio() && !failed.codec.is_video());
+    assert_eq!(failed.r#type, Some(RecordingType::Data));
     assert_eq!(
         failed.failed_operation,
         FailedOperation::Other("RecordingTranscode".into())

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::live::{field_of, MediaProcessorEvent};
 use crate::live::EndedReason;
+use crate::live::{field_of, MediaProcessorEvent};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, MediaProcessorSid};
 use crate::value::{Rfc3339, Seconds};
@@ -125,14 +125,30 @@ media_processor_event! {
 impl MediaProcessorEvent {
     /// `MediaProcessorSid`, on every event.
     pub fn media_processor_sid(&self) -> &MediaProcessorSid {
-        field_of!(self, MediaProcessorEvent, media_processor_sid, [MediaProcessorStarted,
-            MediaProcessorEnded, MediaProcessorFailed])
+        field_of!(
+            self,
+            MediaProcessorEvent,
+            media_processor_sid,
+            [
+                MediaProcessorStarted,
+                MediaProcessorEnded,
+                MediaProcessorFailed
+            ]
+        )
     }
 
     /// `ExtensionContext`, as received, on every event.
     pub fn extension_context(&self) -> &str {
-        field_of!(self, MediaProcessorEvent, extension_context, [MediaProcessorStarted,
-            MediaProcessorEnded, MediaProcessorFailed])
+        field_of!(
+            self,
+            MediaProcessorEvent,
+            extension_context,
+            [
+                MediaProcessorStarted,
+                MediaProcessorEnded,
+                MediaProcessorFailed
+            ]
+        )
     }
 
     /// `ExtensionContext` parsed into any type, for extensions with their own context (see

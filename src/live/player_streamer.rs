@@ -76,7 +76,11 @@ player_streamer_event! {
 impl PlayerStreamerEvent {
     /// `PlayerStreamerSid`, on every event.
     pub fn player_streamer_sid(&self) -> &PlayerStreamerSid {
-        field_of!(self, PlayerStreamerEvent, player_streamer_sid, [StreamStarted, StreamEnded,
-            StreamFailed])
+        field_of!(
+            self,
+            PlayerStreamerEvent,
+            player_streamer_sid,
+            [StreamStarted, StreamEnded, StreamFailed]
+        )
     }
 }

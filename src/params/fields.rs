@@ -285,11 +285,14 @@ mod tests {
         assert!(u64::from_wire("1.5".into()).is_err());
     }
 
+    const KIND: crate::EventKind =
+        crate::EventKind::Room(crate::video::RoomKind::RecordingCompleted);
+
     #[test]
     fn optional_leaves_an_empty_value_for_extra() {
         let mut params = RawParams::scan(b"Size=&Duration=3").unwrap();
-        assert_eq!(params.optional::<u64, Wire>("Size", "k"), Ok(None));
-        assert_eq!(params.optional::<u64, Wire>("Duration", "k"), Ok(Some(3)));
+        assert_eq!(params.optional::<u64, Wire>("Size", KIND), Ok(None));
+        assert_eq!(params.optional::<u64, Wire>("Duration", KIND), Ok(Some(3)));
         assert_eq!(params.into_extra().get("Size"), Some(""));
     }
 
@@ -297,28 +300,28 @@ mod tests {
     fn required_names_the_parameter_and_kind() {
         let mut params = RawParams::scan(b"Size=&Duration=x").unwrap();
         assert_eq!(
-            params.required::<u64, Wire>("Size", "recording-completed"),
+            params.required::<u64, Wire>("Size", KIND),
             Err(ParseError::InvalidValue {
                 param: "Size",
-                kind: "recording-completed".into(),
+                kind: KIND,
                 value: String::new(),
-                expected: "a non-empty value",
+                expected: Expected::NonEmpty,
             })
         );
         assert_eq!(
-            params.required::<u64, Wire>("Duration", "recording-completed"),
+            params.required::<u64, Wire>("Duration", KIND),
             Err(ParseError::InvalidValue {
                 param: "Duration",
-                kind: "recording-completed".into(),
+                kind: KIND,
                 value: "x".into(),
-                expected: "an unsigned integer",
+                expected: Expected::UnsignedInteger,
             })
         );
         assert_eq!(
-            params.required::<u64, Wire>("Missing", "recording-completed"),
+            params.required::<u64, Wire>("Missing", KIND),
             Err(ParseError::MissingParameter {
                 param: "Missing",
-                kind: "recording-completed".into(),
+                kind: KIND,
             })
         );
     }

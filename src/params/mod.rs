@@ -14,6 +14,7 @@ pub(crate) mod write;
 
 pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
+#[cfg(feature = "signature")]
 pub(crate) use scan::decode_bytes;
 pub(crate) use scan::RawParams;
 pub use scan::MAX_PARAMETERS;

@@ -605,7 +605,7 @@ mod tests {
         assert_eq!(
             err,
             ParseError::Malformed {
-                    param: Some("RoomName".to_owned()),
+                param: Some("RoomName".to_owned()),
                 offset: 21,
             }
         );

@@ -158,4 +158,3 @@ form_struct! {
         pub extra: Extra = extra,
     }
 }
-

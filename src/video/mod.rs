@@ -132,16 +132,46 @@ macro_rules! field_of {
 impl RoomEvent {
     /// `RoomSid`, on every room event.
     pub fn room_sid(&self) -> &RoomSid {
-        field_of!(self, RoomEvent, room_sid, [RoomCreated, RoomEnded, ParticipantConnected,
-            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
-            RecordingStarted, RecordingCompleted, RecordingFailed])
+        field_of!(
+            self,
+            RoomEvent,
+            room_sid,
+            [
+                RoomCreated,
+                RoomEnded,
+                ParticipantConnected,
+                ParticipantDisconnected,
+                TrackAdded,
+                TrackRemoved,
+                TrackEnabled,
+                TrackDisabled,
+                RecordingStarted,
+                RecordingCompleted,
+                RecordingFailed
+            ]
+        )
     }
 
     /// `RoomName`, on every room event.
     pub fn room_name(&self) -> &str {
-        field_of!(self, RoomEvent, room_name, [RoomCreated, RoomEnded, ParticipantConnected,
-            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
-            RecordingStarted, RecordingCompleted, RecordingFailed])
+        field_of!(
+            self,
+            RoomEvent,
+            room_name,
+            [
+                RoomCreated,
+                RoomEnded,
+                ParticipantConnected,
+                ParticipantDisconnected,
+                TrackAdded,
+                TrackRemoved,
+                TrackEnabled,
+                TrackDisabled,
+                RecordingStarted,
+                RecordingCompleted,
+                RecordingFailed
+            ]
+        )
     }
 
     /// `RoomType`: on every recording event, and on room events that carry it (real ones
@@ -151,25 +181,63 @@ impl RoomEvent {
             RoomEvent::RecordingStarted(event) => Some(&event.room_type),
             RoomEvent::RecordingCompleted(event) => Some(&event.room_type),
             RoomEvent::RecordingFailed(event) => Some(&event.room_type),
-            _ => field_of!(self, RoomEvent, room_type, [RoomCreated, RoomEnded,
-                ParticipantConnected, ParticipantDisconnected, TrackAdded, TrackRemoved,
-                TrackEnabled, TrackDisabled]?)
+            _ => field_of!(
+                self,
+                RoomEvent,
+                room_type,
+                [
+                    RoomCreated,
+                    RoomEnded,
+                    ParticipantConnected,
+                    ParticipantDisconnected,
+                    TrackAdded,
+                    TrackRemoved,
+                    TrackEnabled,
+                    TrackDisabled
+                ]?
+            )
             .and_then(Option::as_ref),
         }
     }
 
     /// `ParticipantSid`, on participant, track and recording events.
     pub fn participant_sid(&self) -> Option<&ParticipantSid> {
-        field_of!(self, RoomEvent, participant_sid, [ParticipantConnected,
-            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
-            RecordingStarted, RecordingCompleted, RecordingFailed]?)
+        field_of!(
+            self,
+            RoomEvent,
+            participant_sid,
+            [
+                ParticipantConnected,
+                ParticipantDisconnected,
+                TrackAdded,
+                TrackRemoved,
+                TrackEnabled,
+                TrackDisabled,
+                RecordingStarted,
+                RecordingCompleted,
+                RecordingFailed
+            ]?
+        )
     }
 
     /// `ParticipantIdentity`, on participant, track and recording events.
     pub fn participant_identity(&self) -> Option<&str> {
-        field_of!(self, RoomEvent, participant_identity, [ParticipantConnected,
-            ParticipantDisconnected, TrackAdded, TrackRemoved, TrackEnabled, TrackDisabled,
-            RecordingStarted, RecordingCompleted, RecordingFailed]?)
+        field_of!(
+            self,
+            RoomEvent,
+            participant_identity,
+            [
+                ParticipantConnected,
+                ParticipantDisconnected,
+                TrackAdded,
+                TrackRemoved,
+                TrackEnabled,
+                TrackDisabled,
+                RecordingStarted,
+                RecordingCompleted,
+                RecordingFailed
+            ]?
+        )
         .map(String::as_str)
     }
 }
@@ -177,14 +245,35 @@ impl RoomEvent {
 impl CompositionEvent {
     /// `RoomSid`, on every composition event.
     pub fn room_sid(&self) -> &RoomSid {
-        field_of!(self, CompositionEvent, room_sid, [CompositionEnqueued, CompositionHookFailed,
-            CompositionStarted, CompositionAvailable, CompositionProgress, CompositionFailed])
+        field_of!(
+            self,
+            CompositionEvent,
+            room_sid,
+            [
+                CompositionEnqueued,
+                CompositionHookFailed,
+                CompositionStarted,
+                CompositionAvailable,
+                CompositionProgress,
+                CompositionFailed
+            ]
+        )
     }
 
     /// `CompositionSid`, on every event but `composition-hook-failed`.
     pub fn composition_sid(&self) -> Option<&CompositionSid> {
-        field_of!(self, CompositionEvent, composition_sid, [CompositionEnqueued,
-            CompositionStarted, CompositionAvailable, CompositionProgress, CompositionFailed]?)
+        field_of!(
+            self,
+            CompositionEvent,
+            composition_sid,
+            [
+                CompositionEnqueued,
+                CompositionStarted,
+                CompositionAvailable,
+                CompositionProgress,
+                CompositionFailed
+            ]?
+        )
     }
 }
 

@@ -4,10 +4,10 @@ use chrono::{DateTime, Utc};
 
 use crate::declare::callback_family;
 use crate::params::RawParams;
-use crate::ParseError;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, RecordingSid};
 use crate::value::{open_enum, Decimal, Minutes, Rfc2822, Seconds};
+use crate::ParseError;
 
 open_enum! {
     /// `CallStatus`: the status of the call when the callback was sent.
@@ -219,7 +219,6 @@ form_struct! {
     }
 }
 
-
 callback_family! {
     pub struct CallStatusCallback;
     kind: "call-status";
@@ -230,7 +229,12 @@ callback_family! {
 
 /// Parameters of a call's own status callback that SignalWire's phone-number-level callback
 /// never has.
-pub(crate) const CALL_ONLY: [&str; 4] = ["ApiVersion", "Direction", "CallbackSource", "SequenceNumber"];
+pub(crate) const CALL_ONLY: [&str; 4] = [
+    "ApiVersion",
+    "Direction",
+    "CallbackSource",
+    "SequenceNumber",
+];
 
 /// Parameters every call status callback has (one suffices, so that a callback missing one is
 /// still typed or kept) and no other voice webhook has.

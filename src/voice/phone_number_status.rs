@@ -4,11 +4,11 @@ use chrono::{DateTime, Utc};
 
 use crate::declare::callback_family;
 use crate::params::RawParams;
-use crate::ParseError;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid};
 use crate::value::{Decimal, Rfc2822, Seconds};
 use crate::voice::CallStatus;
+use crate::ParseError;
 
 form_struct! {
     /// SignalWire's phone-number-level incoming call status callback (the "Status Change
@@ -43,7 +43,6 @@ form_struct! {
         pub extra: Extra = extra,
     }
 }
-
 
 callback_family! {
     pub struct PhoneNumberCallStatus;

@@ -4,10 +4,10 @@ use chrono::{DateTime, Utc};
 
 use crate::declare::callback_family;
 use crate::params::RawParams;
-use crate::ParseError;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, ConferenceSid, RecordingSid};
 use crate::value::{open_enum, Rfc2822, Seconds};
+use crate::ParseError;
 
 open_enum! {
     /// `RecordingStatus`: the status of the recording.
@@ -104,7 +104,6 @@ form_struct! {
         pub extra: Extra = extra,
     }
 }
-
 
 callback_family! {
     pub struct RecordingStatusCallback;
