@@ -169,7 +169,11 @@ pub(crate) fn parse_event<E: EventStruct>(mut params: RawParams<'_>) -> Result<E
     match crate::event::detect(&params)? {
         Found::Known(kind) => match E::Family::own(kind) {
             Some(own) if own == E::KIND => {
-                params.take_discriminator(<E::Family as Declared>::DISCRIMINATOR)?;
+                take_kind(
+                    &mut params,
+                    <E::Family as Declared>::DISCRIMINATOR,
+                    kind.as_str(),
+                )?;
                 E::decode(&mut params, kind)
             }
             Some(_) => Err(ParseError::WrongKind {
@@ -180,6 +184,19 @@ pub(crate) fn parse_event<E: EventStruct>(mut params: RawParams<'_>) -> Result<E
         },
         unknown => Err(wrong_family(E::Family::FAMILY, unknown, &params)),
     }
+}
+
+/// Takes the parameter that told the kind, unless its value is an alternative spelling of
+/// `canonical`: that one stays in `extra`, so that it is written back as received.
+pub(crate) fn take_kind(
+    params: &mut RawParams<'_>,
+    discriminator: &'static str,
+    canonical: &str,
+) -> Result<(), ParseError> {
+    if params.discriminator(discriminator)? == Some(canonical) {
+        params.take_discriminator(discriminator)?;
+    }
+    Ok(())
 }
 
 /// The error for a body of another family than `expected`, or an unknown event.
@@ -360,10 +377,7 @@ macro_rules! event_family {
                 kind: $kind,
                 mut params: $crate::params::RawParams<'_>,
             ) -> Result<Self, $crate::ParseError> {
-                // An alternative spelling stays in `extra`, so that it is written back.
-                if params.discriminator($discriminator)? == Some(kind.as_str()) {
-                    params.take_discriminator($discriminator)?;
-                }
+                $crate::declare::take_kind(&mut params, $discriminator, kind.as_str())?;
                 let event_kind = <$family as $crate::declare::Registered>::wrap(kind);
                 Ok(match kind {
                     $($kind::$variant => $family::$variant(

@@ -29,12 +29,34 @@
 //!
 //! - [`parse`] reads a POST body and tells the family from its parameters; [`parse_query`]
 //!   does the same for the query string of a GET callback.
-//! - Each family also parses on its own ([`video::RoomEvent::from_form`]), for an endpoint that
-//!   only ever receives one family.
+//! - Each family, and each event, also parses on its own ([`video::RoomEvent::from_form`],
+//!   [`video::RoomEnded::from_form`]), for an endpoint that only ever receives one. A body of
+//!   another family is [`ParseError::WrongFamily`], naming both families, whichever parser was
+//!   called.
 //! - [`Event::to_form`] writes an event back as a body, and every event implements
 //!   [`serde::Serialize`] as one map keyed by the wire names (numbers as numbers, enum values as
 //!   their wire strings, timestamps as strings). [`Event`] implements [`serde::Deserialize`]
-//!   from that map, checked as a received body is.
+//!   from that map (every event type does), checked as a received body is.
+//!
+//! # From wire names to fields
+//!
+//! One rule, everywhere: each parameter an event types is a field of the event's struct named
+//! by the parameter's wire name in snake case, at the top level of the struct. `RoomSid` is
+//! `room_sid` on room, recording and composition events alike; `AudioInMos` is `audio_in_mos`;
+//! a hyphen is an underscore (`Unique-ID` would be `unique_id`); a Rust keyword is a raw
+//! identifier (`Type` is `r#type`). A parameter the documentation says is always present is a
+//! plain field, any other an `Option`. [`EventKind::parameters`] lists them for every kind.
+//!
+//! [`Event::get`] (and `get` on every family and event type) returns the value of any
+//! parameter as received, typed or not, by its wire name: a lookup that keeps working when a
+//! later version moves a parameter from `extra` to a field.
+//!
+//! # Building events, and stability
+//!
+//! Events and their families are `#[non_exhaustive]`, so that typing one more parameter is not
+//! a breaking change. To build one in your own tests, parse it from pairs with
+//! [`StatusCallback::from_pairs`] and change the fields the test is about. Every event type
+//! also reads back from the JSON its `Serialize` writes.
 //!
 //! # What is kept
 //!
@@ -84,7 +106,9 @@
 //! | Voice recording status | Twilio, SignalWire | every `RecordingStatus` | [`voice::RecordingStatusCallback`] |
 //! | Phone number incoming call status | SignalWire | `completed`, `failed` | [`voice::PhoneNumberCallStatus`] |
 //!
-//! [`EventKind`] lists every event kind with its wire string.
+//! [`EventKind`] lists every kind, keyed by the parameter that tells it and that parameter's
+//! value ([`EventKind::all`], [`EventKind::from_wire`]); [`Family`] lists the families in the
+//! order [`parse`] tries them.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

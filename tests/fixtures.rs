@@ -19,7 +19,7 @@ use status_callbacks::voice::{
     AnsweredBy, CallStatus, CallStatusCallback, Direction, RecordingSource, RecordingStatus,
     RecordingStatusCallback, RecordingTrack,
 };
-use status_callbacks::{parse, Decimal, Event, EventKind, Provider};
+use status_callbacks::{parse, Decimal, Event, EventKind, Family, Provider};
 
 use common::{assert_round_trip, fixture};
 
@@ -55,11 +55,17 @@ macro_rules! fixtures {
                     .unwrap_or_else(|err| panic!("{} does not parse: {err}", $path));
                 assert_round_trip(&body, &$event);
                 let json = serde_json::to_value(&$event).unwrap();
-                match &$event {
-                    Event::CallStatus(_) => assert!(json.get("CallStatus").is_some()),
-                    Event::RecordingStatus(_) => assert!(json.get("RecordingStatus").is_some()),
-                    Event::PhoneNumberCallStatus(_) => assert!(json.get("CallStatus").is_some()),
-                    _ => assert_eq!(json["StatusCallbackEvent"], $event.kind_str()),
+                // The JSON form holds the parameter that told the kind, with its value.
+                match (&$event, $event.kind()) {
+                    (Event::Unknown(unknown), _) => {
+                        assert_eq!(json[unknown.discriminator], unknown.kind)
+                    }
+                    (_, Some(kind)) if kind.wire_value().is_some() => {
+                        assert_eq!(json[kind.discriminator()], $event.kind_str())
+                    }
+                    (_, kind) => assert!(
+                        kind.is_some_and(|kind| json.get(kind.discriminator()).is_some())
+                    ),
                 }
                 $check
             }
@@ -861,17 +867,18 @@ fn every_fixture_file_is_tested() {
 #[test]
 fn every_event_kind_has_a_fixture() {
     for kind in EventKind::all().iter().copied() {
-        let path = match kind {
-            EventKind::CallStatus => "voice/call-completed.txt".to_owned(),
-            EventKind::RecordingStatus => "voice/recording-completed.txt".to_owned(),
-            EventKind::PhoneNumberCallStatus => "voice/phone-number-call-completed.txt".to_owned(),
-            _ if kind.as_str().starts_with("media-processor-")
-                || kind.as_str().starts_with("stream-") =>
-            {
-                format!("live/{kind}.txt")
-            }
-            _ => format!("video/{kind}.txt"),
+        // A kind told by a value has a fixture named after it; a family of one callback,
+        // its `completed` fixture.
+        let directory = match kind.family() {
+            Family::Room | Family::Composition => "video",
+            Family::MediaProcessor | Family::PlayerStreamer => "live",
+            _ => "voice",
         };
+        let name = match kind.wire_value() {
+            Some(value) => value.to_owned(),
+            None => kind.as_str().trim_end_matches("status").to_owned() + "completed",
+        };
+        let path = format!("{directory}/{name}.txt");
         assert!(FIXTURES.contains(&path.as_str()), "no fixture {path}");
         let event = parse(&fixture(&path)).unwrap();
         assert_eq!(event.kind(), Some(kind), "{path}");

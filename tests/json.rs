@@ -113,3 +113,55 @@ fn a_decimal_reads_back_as_its_shortest_text() {
     assert_eq!(call.audio_in_mos, Decimal::new("4.50"));
     assert_eq!(back.audio_in_mos, Decimal::new("4.5"));
 }
+
+/// Writes `value` as JSON and reads it back as the same type.
+fn json_round_trip<T>(value: &T)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap_or_else(|err| panic!("{err}: {json}"));
+    assert_eq!(&back, value, "{json}");
+}
+
+/// Every family type and event struct reads back from its own JSON, and JSON written for one
+/// family does not read as another.
+#[test]
+fn family_types_and_event_structs_read_back_from_their_json() {
+    use status_callbacks::live::{PlayerStreamerEvent, StreamEnded};
+    use status_callbacks::video::{CompositionEvent, RoomEnded};
+    use status_callbacks::voice::{
+        CallStatusCallback, PhoneNumberCallStatus, RecordingStatusCallback,
+    };
+    for path in fixture_paths() {
+        match parse(&fixture(&path)).unwrap() {
+            Event::Room(event) => {
+                json_round_trip(&event);
+                if let RoomEvent::RoomEnded(ended) = &event {
+                    json_round_trip::<RoomEnded>(ended);
+                }
+            }
+            Event::Composition(event) => json_round_trip::<CompositionEvent>(&event),
+            Event::PlayerStreamer(event) => {
+                json_round_trip(&event);
+                if let PlayerStreamerEvent::StreamEnded(ended) = &event {
+                    // `player-streamer-ended` too: the spelling received comes back.
+                    json_round_trip::<StreamEnded>(ended);
+                }
+            }
+            Event::CallStatus(call) => json_round_trip::<CallStatusCallback>(&call),
+            Event::RecordingStatus(recording) => {
+                json_round_trip::<RecordingStatusCallback>(&recording)
+            }
+            Event::PhoneNumberCallStatus(call) => json_round_trip::<PhoneNumberCallStatus>(&call),
+            other => json_round_trip(&other),
+        }
+    }
+    let room = serde_json::to_string(&parse(&fixture("video/room-ended.txt")).unwrap()).unwrap();
+    let err = serde_json::from_str::<CompositionEvent>(&room).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("expected Video composition callback"),
+        "{err}"
+    );
+}
