@@ -8,28 +8,21 @@
 //! # Adding an event to a family
 //!
 //! Say Twilio documents a new Video Room event, `room-paused`. In `src/video/rooms.rs`, declare
-//! its struct, one field per documented parameter (the field name is the wire name in snake
-//! case, see the crate docs), ending with `extra`:
+//! its struct with the parameters only it has, one field per documented parameter (the field
+//! name is the wire name in snake case, see the crate docs):
 //!
 //! ```text
-//! form_struct! {
-//!     /// `room-paused`: the Room was paused.
+//! room_event! {
+//!     /// `room-paused`: a Room was paused.
 //!     pub struct RoomPaused {
-//!         /// `AccountSid`: the account that owns the Room. Always present.
-//!         pub account_sid: AccountSid = req("AccountSid"),
-//!         /// `RoomSid`: the Room's identifier. Always present.
-//!         pub room_sid: RoomSid = req("RoomSid"),
 //!         /// `PausedBy`: who paused it, when known.
 //!         pub paused_by: Option<String> = opt("PausedBy"),
-//!         /// `Timestamp`: when the event happened (UTC). Always present.
-//!         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
-//!         /// Parameters with no typed field.
-//!         pub extra: Extra = extra,
 //!     }
 //! }
 //! ```
 //!
-//! then add one line to the family's declaration in `src/video/mod.rs`:
+//! (`room_event!` declares the struct with `form_struct!`, adding the parameters every room
+//! event carries), then add one line to the family's declaration in `src/video/mod.rs`:
 //!
 //! ```text
 //!         /// `room-paused`.
@@ -57,7 +50,10 @@
 //! - for each event struct: `KIND`, `kind_str`, `get`, `to_form`, `from_form`, `from_query`,
 //!   `Serialize`, `Deserialize`, [`StatusCallback`](crate::StatusCallback), and `From` into the
 //!   family enum and into [`Event`](crate::Event);
-//! - [`Declared`], which detection and decoding use.
+//! - [`Declared`], which detection and decoding use;
+//! - with `shared: SomeTrait;`, `shared()`, the event as `&dyn SomeTrait`: the parameters every
+//!   event of the family carries (its event macros, such as `room_event!`, implement the trait),
+//!   behind the family's accessors (`RoomEvent::room_sid`).
 //!
 //! [`callback_family!`], for a family of one struct told by a parameter whatever its value
 //! (`CallStatus`): the same for that struct, with the detection rule the declaration names.
@@ -229,6 +225,7 @@ macro_rules! event_family {
         pub enum $kind:ident;
         family: $name:literal;
         told by $discriminator:literal;
+        $(shared: $shared:ident;)?
         events {
             $(
                 $(#[doc = $doc:literal])*
@@ -355,6 +352,8 @@ macro_rules! event_family {
                 $crate::StatusCallback::to_form(self)
             }
         }
+
+        $crate::declare::event_family!(@shared $family [$($shared)?] [$($variant),+]);
 
         impl $crate::declare::Declared for $family {
             type Kind = $kind;
@@ -576,6 +575,17 @@ macro_rules! event_family {
                 }
             }
         )+
+    };
+    (@shared $family:ident [] [$($variant:ident),+]) => {};
+    (@shared $family:ident [$shared:ident] [$($variant:ident),+]) => {
+        impl $family {
+            /// The parameters every event of the family carries, whatever its kind.
+            pub(crate) fn shared(&self) -> &dyn $shared {
+                match self {
+                    $($family::$variant(event) => event,)+
+                }
+            }
+        }
     };
 }
 

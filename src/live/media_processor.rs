@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::live::EndedReason;
-use crate::live::{field_of, MediaProcessorEvent};
+use crate::live::{MediaProcessorEvent, MediaProcessorShared};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, MediaProcessorSid};
 use crate::value::{Rfc3339, Seconds};
@@ -88,6 +88,16 @@ macro_rules! media_processor_event {
                 pub extra: Extra = extra,
             }
         }
+
+        impl MediaProcessorShared for $name {
+            fn media_processor_sid(&self) -> &MediaProcessorSid {
+                &self.media_processor_sid
+            }
+
+            fn extension_context(&self) -> &str {
+                &self.extension_context
+            }
+        }
     };
 }
 
@@ -125,30 +135,12 @@ media_processor_event! {
 impl MediaProcessorEvent {
     /// `MediaProcessorSid`, on every event.
     pub fn media_processor_sid(&self) -> &MediaProcessorSid {
-        field_of!(
-            self,
-            MediaProcessorEvent,
-            media_processor_sid,
-            [
-                MediaProcessorStarted,
-                MediaProcessorEnded,
-                MediaProcessorFailed
-            ]
-        )
+        self.shared().media_processor_sid()
     }
 
     /// `ExtensionContext`, as received, on every event.
     pub fn extension_context(&self) -> &str {
-        field_of!(
-            self,
-            MediaProcessorEvent,
-            extension_context,
-            [
-                MediaProcessorStarted,
-                MediaProcessorEnded,
-                MediaProcessorFailed
-            ]
-        )
+        self.shared().extension_context()
     }
 
     /// `ExtensionContext` parsed into any type, for extensions with their own context (see

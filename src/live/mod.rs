@@ -29,7 +29,20 @@ pub use media_processor::{
 pub use player_streamer::{StreamEnded, StreamFailed, StreamStarted};
 
 use crate::declare::event_family;
-pub(crate) use crate::video::field_of;
+use crate::sid::{MediaProcessorSid, PlayerStreamerSid};
+
+/// The parameters every MediaProcessor event carries (implemented by
+/// `media_processor_event!`).
+pub(crate) trait MediaProcessorShared {
+    fn media_processor_sid(&self) -> &MediaProcessorSid;
+    fn extension_context(&self) -> &str;
+}
+
+/// The parameters every PlayerStreamer event carries (implemented by
+/// `player_streamer_event!`).
+pub(crate) trait PlayerStreamerShared {
+    fn player_streamer_sid(&self) -> &PlayerStreamerSid;
+}
 
 event_family! {
     /// A Live MediaProcessor event.
@@ -38,6 +51,7 @@ event_family! {
     pub enum MediaProcessorKind;
     family: "Live MediaProcessor";
     told by "StatusCallbackEvent";
+    shared: MediaProcessorShared;
     events {
         /// `media-processor-started`: a MediaProcessor started sending media to its outputs.
         "media-processor-started" => MediaProcessorStarted,
@@ -55,6 +69,7 @@ event_family! {
     pub enum PlayerStreamerKind;
     family: "Live PlayerStreamer";
     told by "StatusCallbackEvent";
+    shared: PlayerStreamerShared;
     events {
         /// `stream-started`: a PlayerStreamer's stream is available to players.
         "stream-started" => StreamStarted,

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::live::{field_of, EndedReason, PlayerStreamerEvent};
+use crate::live::{EndedReason, PlayerStreamerEvent, PlayerStreamerShared};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, PlayerStreamerSid};
 use crate::value::{Rfc3339, Seconds};
@@ -36,6 +36,12 @@ macro_rules! player_streamer_event {
                 pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
                 /// Parameters with no typed field.
                 pub extra: Extra = extra,
+            }
+        }
+
+        impl PlayerStreamerShared for $name {
+            fn player_streamer_sid(&self) -> &PlayerStreamerSid {
+                &self.player_streamer_sid
             }
         }
     };
@@ -76,11 +82,6 @@ player_streamer_event! {
 impl PlayerStreamerEvent {
     /// `PlayerStreamerSid`, on every event.
     pub fn player_streamer_sid(&self) -> &PlayerStreamerSid {
-        field_of!(
-            self,
-            PlayerStreamerEvent,
-            player_streamer_sid,
-            [StreamStarted, StreamEnded, StreamFailed]
-        )
+        self.shared().player_streamer_sid()
     }
 }

@@ -10,9 +10,42 @@ use chrono::{DateTime, Utc};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CompositionHookSid, CompositionSid, RoomSid};
 use crate::value::{Rfc3339, Seconds};
+use crate::video::CompositionShared;
 use crate::video::FailedOperation;
 
-form_struct! {
+/// Declares a composition event with `form_struct!`, and its [`CompositionShared`]
+/// implementation (`with composition` for events that carry `CompositionSid`).
+macro_rules! composition_event {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $($fields:tt)*
+        }
+        $(with $composition:ident)?
+    ) => {
+        form_struct! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                $($fields)*
+            }
+        }
+
+        impl CompositionShared for $name {
+            fn room_sid(&self) -> &RoomSid {
+                &self.room_sid
+            }
+
+            $(composition_event!(@$composition);)?
+        }
+    };
+    (@composition) => {
+        fn composition_sid(&self) -> Option<&CompositionSid> {
+            Some(&self.composition_sid)
+        }
+    };
+}
+
+composition_event! {
     /// `composition-enqueued`: a Composition Hook created a Composition and queued it for
     /// processing (sent only for Compositions created by a Hook).
     pub struct CompositionEnqueued {
@@ -36,9 +69,10 @@ form_struct! {
         /// Parameters with no typed field.
         pub extra: Extra = extra,
     }
+    with composition
 }
 
-form_struct! {
+composition_event! {
     /// `composition-hook-failed`: a Composition Hook failed to create a Composition.
     pub struct CompositionHookFailed {
         /// `AccountSid`: the account. Always present.
@@ -62,7 +96,7 @@ form_struct! {
     }
 }
 
-form_struct! {
+composition_event! {
     /// `composition-started`: media processing of a Composition started.
     pub struct CompositionStarted {
         /// `AccountSid`: the account. Always present.
@@ -79,9 +113,10 @@ form_struct! {
         /// Parameters with no typed field.
         pub extra: Extra = extra,
     }
+    with composition
 }
 
-form_struct! {
+composition_event! {
     /// `composition-available`: processing completed; the media can be downloaded.
     pub struct CompositionAvailable {
         /// `AccountSid`: the account. Always present.
@@ -109,9 +144,10 @@ form_struct! {
         /// Parameters with no typed field.
         pub extra: Extra = extra,
     }
+    with composition
 }
 
-form_struct! {
+composition_event! {
     /// `composition-progress`: progress of a Composition, sent about every 10%.
     pub struct CompositionProgress {
         /// `AccountSid`: the account. Always present.
@@ -134,9 +170,10 @@ form_struct! {
         /// Parameters with no typed field.
         pub extra: Extra = extra,
     }
+    with composition
 }
 
-form_struct! {
+composition_event! {
     /// `composition-failed`: processing of a Composition failed.
     pub struct CompositionFailed {
         /// `AccountSid`: the account. Always present.
@@ -157,4 +194,5 @@ form_struct! {
         /// Parameters with no typed field.
         pub extra: Extra = extra,
     }
+    with composition
 }

@@ -63,6 +63,7 @@ event_family! {
     pub enum RoomKind;
     family: "Video room";
     told by "StatusCallbackEvent";
+    shared: RoomShared;
     events {
         /// `room-created`: a Room was created.
         "room-created" => RoomCreated,
@@ -96,6 +97,7 @@ event_family! {
     pub enum CompositionKind;
     family: "Video composition";
     told by "StatusCallbackEvent";
+    shared: CompositionShared;
     events {
         /// `composition-enqueued`: a Composition Hook created a Composition and queued it.
         "composition-enqueued" => CompositionEnqueued,
@@ -112,169 +114,64 @@ event_family! {
     }
 }
 
-/// `&event.$field` of every variant (all must be listed), or with `?`, `Some(&event.$field)`
-/// for the variants listed and `None` for the others.
-macro_rules! field_of {
-    ($self:expr, $family:ident, $field:ident, [$($variant:ident),+]) => {
-        match $self {
-            $($family::$variant(event) => &event.$field,)+
-        }
-    };
-    ($self:expr, $family:ident, $field:ident, [$($variant:ident),+]?) => {
-        match $self {
-            $($family::$variant(event) => Some(&event.$field),)+
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    };
+/// The parameters every room event carries, whatever its kind (implemented by the event
+/// macros of `rooms.rs` and `recordings.rs`).
+pub(crate) trait RoomShared {
+    fn room_sid(&self) -> &RoomSid;
+    fn room_name(&self) -> &str;
+    fn room_type(&self) -> Option<&RoomType>;
+    fn participant_sid(&self) -> Option<&ParticipantSid> {
+        None
+    }
+    fn participant_identity(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// The parameters every composition event carries (implemented by `composition_event!`).
+pub(crate) trait CompositionShared {
+    fn room_sid(&self) -> &RoomSid;
+    fn composition_sid(&self) -> Option<&CompositionSid> {
+        None
+    }
 }
 
 impl RoomEvent {
     /// `RoomSid`, on every room event.
     pub fn room_sid(&self) -> &RoomSid {
-        field_of!(
-            self,
-            RoomEvent,
-            room_sid,
-            [
-                RoomCreated,
-                RoomEnded,
-                ParticipantConnected,
-                ParticipantDisconnected,
-                TrackAdded,
-                TrackRemoved,
-                TrackEnabled,
-                TrackDisabled,
-                RecordingStarted,
-                RecordingCompleted,
-                RecordingFailed
-            ]
-        )
+        self.shared().room_sid()
     }
 
     /// `RoomName`, on every room event.
     pub fn room_name(&self) -> &str {
-        field_of!(
-            self,
-            RoomEvent,
-            room_name,
-            [
-                RoomCreated,
-                RoomEnded,
-                ParticipantConnected,
-                ParticipantDisconnected,
-                TrackAdded,
-                TrackRemoved,
-                TrackEnabled,
-                TrackDisabled,
-                RecordingStarted,
-                RecordingCompleted,
-                RecordingFailed
-            ]
-        )
+        self.shared().room_name()
     }
 
     /// `RoomType`: on every recording event, and on room events that carry it (real ones
     /// have been seen without it).
     pub fn room_type(&self) -> Option<&RoomType> {
-        match self {
-            RoomEvent::RecordingStarted(event) => Some(&event.room_type),
-            RoomEvent::RecordingCompleted(event) => Some(&event.room_type),
-            RoomEvent::RecordingFailed(event) => Some(&event.room_type),
-            _ => field_of!(
-                self,
-                RoomEvent,
-                room_type,
-                [
-                    RoomCreated,
-                    RoomEnded,
-                    ParticipantConnected,
-                    ParticipantDisconnected,
-                    TrackAdded,
-                    TrackRemoved,
-                    TrackEnabled,
-                    TrackDisabled
-                ]?
-            )
-            .and_then(Option::as_ref),
-        }
+        self.shared().room_type()
     }
 
     /// `ParticipantSid`, on participant, track and recording events.
     pub fn participant_sid(&self) -> Option<&ParticipantSid> {
-        field_of!(
-            self,
-            RoomEvent,
-            participant_sid,
-            [
-                ParticipantConnected,
-                ParticipantDisconnected,
-                TrackAdded,
-                TrackRemoved,
-                TrackEnabled,
-                TrackDisabled,
-                RecordingStarted,
-                RecordingCompleted,
-                RecordingFailed
-            ]?
-        )
+        self.shared().participant_sid()
     }
 
     /// `ParticipantIdentity`, on participant, track and recording events.
     pub fn participant_identity(&self) -> Option<&str> {
-        field_of!(
-            self,
-            RoomEvent,
-            participant_identity,
-            [
-                ParticipantConnected,
-                ParticipantDisconnected,
-                TrackAdded,
-                TrackRemoved,
-                TrackEnabled,
-                TrackDisabled,
-                RecordingStarted,
-                RecordingCompleted,
-                RecordingFailed
-            ]?
-        )
-        .map(String::as_str)
+        self.shared().participant_identity()
     }
 }
 
 impl CompositionEvent {
     /// `RoomSid`, on every composition event.
     pub fn room_sid(&self) -> &RoomSid {
-        field_of!(
-            self,
-            CompositionEvent,
-            room_sid,
-            [
-                CompositionEnqueued,
-                CompositionHookFailed,
-                CompositionStarted,
-                CompositionAvailable,
-                CompositionProgress,
-                CompositionFailed
-            ]
-        )
+        self.shared().room_sid()
     }
 
     /// `CompositionSid`, on every event but `composition-hook-failed`.
     pub fn composition_sid(&self) -> Option<&CompositionSid> {
-        field_of!(
-            self,
-            CompositionEvent,
-            composition_sid,
-            [
-                CompositionEnqueued,
-                CompositionStarted,
-                CompositionAvailable,
-                CompositionProgress,
-                CompositionFailed
-            ]?
-        )
+        self.shared().composition_sid()
     }
 }
-
-pub(crate) use field_of;

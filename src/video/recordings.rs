@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, ParticipantSid, RoomSid, TrackSid, VideoRecordingSid};
 use crate::value::{open_enum, Milliseconds, Rfc3339, Seconds};
-use crate::video::RoomType;
+use crate::video::{RoomShared, RoomType};
 
 open_enum! {
     /// `Container`: the recording's file container.
@@ -146,6 +146,28 @@ macro_rules! recording_event {
                 pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
                 /// Parameters with no typed field.
                 pub extra: Extra = extra,
+            }
+        }
+
+        impl RoomShared for $name {
+            fn room_sid(&self) -> &RoomSid {
+                &self.room_sid
+            }
+
+            fn room_name(&self) -> &str {
+                &self.room_name
+            }
+
+            fn room_type(&self) -> Option<&RoomType> {
+                Some(&self.room_type)
+            }
+
+            fn participant_sid(&self) -> Option<&ParticipantSid> {
+                Some(&self.participant_sid)
+            }
+
+            fn participant_identity(&self) -> Option<&str> {
+                Some(&self.participant_identity)
             }
         }
     };

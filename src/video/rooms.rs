@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, ParticipantSid, RoomSid, TrackSid};
 use crate::value::{open_enum, Rfc3339, Seconds};
+use crate::video::RoomShared;
 
 open_enum! {
     /// `RoomStatus`: the status of the Room.
@@ -67,6 +68,7 @@ macro_rules! room_event {
         pub struct $name:ident {
             $($fields:tt)*
         }
+        $(with $participant:ident)?
     ) => {
         form_struct! {
             $(#[doc = $doc])*
@@ -92,6 +94,31 @@ macro_rules! room_event {
                 /// Parameters with no typed field.
                 pub extra: Extra = extra,
             }
+        }
+
+        impl RoomShared for $name {
+            fn room_sid(&self) -> &RoomSid {
+                &self.room_sid
+            }
+
+            fn room_name(&self) -> &str {
+                &self.room_name
+            }
+
+            fn room_type(&self) -> Option<&RoomType> {
+                self.room_type.as_ref()
+            }
+
+            $(room_event!(@$participant);)?
+        }
+    };
+    (@participant) => {
+        fn participant_sid(&self) -> Option<&ParticipantSid> {
+            Some(&self.participant_sid)
+        }
+
+        fn participant_identity(&self) -> Option<&str> {
+            Some(&self.participant_identity)
         }
     };
 }
@@ -121,6 +148,7 @@ room_event! {
         /// `ParticipantStatus`: `connected`. Always present.
         pub participant_status: ParticipantStatus = req("ParticipantStatus"),
     }
+    with participant
 }
 
 room_event! {
@@ -137,6 +165,7 @@ room_event! {
         /// Always present (only on this event).
         pub participant_duration: Seconds = req("ParticipantDuration"),
     }
+    with participant
 }
 
 /// Declares a track event: the room event's parameters, the Participant's and the Track's.
@@ -158,6 +187,7 @@ macro_rules! track_event {
                 /// `TrackKind`: `audio`, `video` or `data`. Always present.
                 pub track_kind: TrackKind = req("TrackKind"),
             }
+            with participant
         }
     };
 }
