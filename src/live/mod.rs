@@ -22,11 +22,8 @@
 mod media_processor;
 mod player_streamer;
 
-pub use media_processor::{
-    ExtensionContext, ExtensionRoom, MediaProcessorEnded, MediaProcessorFailed,
-    MediaProcessorStarted,
-};
-pub use player_streamer::{StreamEnded, StreamFailed, StreamStarted};
+pub use media_processor::*;
+pub use player_streamer::*;
 
 use crate::declare::event_family;
 use crate::sid::{MediaProcessorSid, PlayerStreamerSid};

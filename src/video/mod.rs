@@ -26,18 +26,9 @@ mod compositions;
 mod recordings;
 mod rooms;
 
-pub use compositions::{
-    CompositionAvailable, CompositionEnqueued, CompositionFailed, CompositionHookFailed,
-    CompositionProgress, CompositionStarted,
-};
-pub use recordings::{
-    Codec, Container, FailedOperation, RecordingCompleted, RecordingFailed, RecordingStarted,
-    RecordingType,
-};
-pub use rooms::{
-    ParticipantConnected, ParticipantDisconnected, ParticipantStatus, RoomCreated, RoomEnded,
-    RoomStatus, RoomType, TrackAdded, TrackDisabled, TrackEnabled, TrackKind, TrackRemoved,
-};
+pub use compositions::*;
+pub use recordings::*;
+pub use rooms::*;
 
 use crate::declare::event_family;
 use crate::sid::{CompositionSid, ParticipantSid, RoomSid};

@@ -32,8 +32,6 @@ mod call_status;
 mod phone_number_status;
 mod recording_status;
 
-pub use call_status::{AnsweredBy, CallStatus, CallStatusCallback, Direction};
-pub use phone_number_status::PhoneNumberCallStatus;
-pub use recording_status::{
-    RecordingSource, RecordingStatus, RecordingStatusCallback, RecordingTrack,
-};
+pub use call_status::*;
+pub use phone_number_status::*;
+pub use recording_status::*;
