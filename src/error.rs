@@ -147,30 +147,33 @@ pub enum ParseError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OtherWebhook {
-    /// A `<Record>` transcription callback (`TranscriptionStatus`, `TranscriptionText`).
-    RecordTranscription,
     /// A `<Dial>` action request (`DialCallStatus`).
     DialAction,
     /// A `<Record>` action request (`RecordingUrl`).
     RecordAction,
     /// An incoming call or another request asking for TwiML (`CallStatus` alone).
     IncomingCall,
+    /// An incoming message (`SmsStatus` or `MessageStatus` `received` or `receiving`).
+    IncomingMessage,
 }
 
 impl OtherWebhook {
     /// What is missing that a status callback would have.
     fn lacking(self) -> &'static str {
-        " but no `CallbackSource`, `SequenceNumber` or `Timestamp`"
+        match self {
+            OtherWebhook::IncomingMessage => " with the value `received` or `receiving`",
+            _ => " but no `CallbackSource`, `SequenceNumber` or `Timestamp`",
+        }
     }
 }
 
 impl fmt::Display for OtherWebhook {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            OtherWebhook::RecordTranscription => "a `<Record>` transcription callback",
             OtherWebhook::DialAction => "a `<Dial>` action request",
             OtherWebhook::RecordAction => "a `<Record>` action request",
             OtherWebhook::IncomingCall => "an incoming call or another request asking for TwiML",
+            OtherWebhook::IncomingMessage => "an incoming message",
         })
     }
 }
@@ -195,6 +198,8 @@ pub enum Expected {
     Milliseconds,
     /// An RFC 3339 or RFC 2822 timestamp.
     Timestamp,
+    /// A date and time as `YYMMDDhhmm` (or `YYMMDDhhmmss`).
+    DlrDate,
 }
 
 impl fmt::Display for Expected {
@@ -208,6 +213,7 @@ impl fmt::Display for Expected {
             Expected::Minutes => "a whole number of minutes",
             Expected::Milliseconds => "a whole number of milliseconds",
             Expected::Timestamp => "an RFC 3339 or RFC 2822 timestamp",
+            Expected::DlrDate => "a date and time as YYMMDDhhmm",
         })
     }
 }

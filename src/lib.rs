@@ -115,6 +115,7 @@
 #![warn(unreachable_pub)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod conference;
 pub(crate) mod de;
 pub(crate) mod declare;
 pub(crate) mod error;
@@ -123,6 +124,7 @@ pub(crate) mod event;
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub mod integrations;
 pub mod live;
+pub mod messaging;
 pub(crate) mod params;
 pub(crate) mod received;
 pub mod sid;
@@ -138,7 +140,7 @@ pub use event::{discriminators, Event, EventKind, Family, Parameter, UnknownEven
 pub use params::{Extra, MAX_PARAMETERS};
 pub use received::{Received, Untyped};
 pub use sid::{AccountSid, EmptySid, Provider};
-pub use value::{parse_timestamp, Decimal, Milliseconds, Minutes, Seconds};
+pub use value::{parse_timestamp, Decimal, DlrDate, Flag, Milliseconds, Minutes, Seconds};
 
 #[cfg(feature = "signature")]
 pub use signature::{SignatureError, Validator, WebhookError};

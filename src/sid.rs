@@ -176,6 +176,21 @@ sids! {
     RecordingSid = "RE", "a voice recording";
     /// `ConferenceSid`.
     ConferenceSid = "CF", "a conference";
+    /// `MessageSid` and `SmsSid`: a message (`SM...`, or `MM...` for MMS; a UUID on
+    /// SignalWire).
+    MessageSid = "SM", "a message";
+    /// `MessagingServiceSid`: a Messaging Service.
+    MessagingServiceSid = "MG", "a Messaging Service";
+    /// `ChannelInstallSid`: a channel installation (WhatsApp, RCS, ...).
+    ChannelInstallSid = "XE", "a channel installation";
+    /// `StreamSid`: a Media Stream (a UUID on SignalWire).
+    StreamSid = "MZ", "a Media Stream";
+    /// `TranscriptionSid` of a real-time transcription.
+    RealTimeTranscriptionSid = "GT", "a real-time transcription";
+    /// `TranscriptionSid` of a `<Record>` transcription (a UUID on SignalWire).
+    TranscriptionSid = "TR", "a recording transcription";
+    /// `SiprecSid`: a SIPREC session.
+    SiprecSid = "SR", "a SIPREC session";
 }
 
 /// Which vendor sent a callback, as far as its identifiers tell.

@@ -291,6 +291,111 @@ impl WireValue for Decimal {
     }
 }
 
+open_enum! {
+    /// A flag sent as `true` or `false` (conference `Muted`, `Hold`, transcription `Final`,
+    /// ...).
+    ///
+    /// The vendors document lowercase; no capture shows another casing, but none rules it out,
+    /// so any other text is kept in `Other` and [`is_true`](Flag::is_true) reads it without
+    /// regard to case.
+    pub enum Flag {
+        /// `true`.
+        True = "true",
+        /// `false`.
+        False = "false",
+    }
+}
+
+impl Flag {
+    /// The flag's value, reading `True`, `TRUE`, `False`, ... too; `None` for any other text.
+    pub fn is_true(&self) -> Option<bool> {
+        match self {
+            Flag::True => Some(true),
+            Flag::False => Some(false),
+            Flag::Other(text) if text.eq_ignore_ascii_case("true") => Some(true),
+            Flag::Other(text) if text.eq_ignore_ascii_case("false") => Some(false),
+            Flag::Other(_) => None,
+        }
+    }
+}
+
+/// `RawDlrDoneDate`: when the carrier's delivery receipt says the message was done, as the
+/// carrier wrote it: `YYMMDDhhmm` (`2303222338`), no seconds and no time zone (accepted with
+/// seconds too, `YYMMDDhhmmss`).
+///
+/// Keeps the text as received; [`date_time`](DlrDate::date_time) reads it, years as 20YY.
+///
+/// ```
+/// use status_callbacks::DlrDate;
+///
+/// let done = DlrDate::new("2303222338").unwrap();
+/// assert_eq!(done.date_time().to_string(), "2023-03-22 23:38:00");
+/// assert!(DlrDate::new("23032223").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DlrDate(String);
+
+impl DlrDate {
+    /// Reads `YYMMDDhhmm` or `YYMMDDhhmmss`, or `None` if `text` is neither a valid date.
+    pub fn new(text: impl Into<String>) -> Option<Self> {
+        let text = text.into();
+        Self::read(&text).map(|_| DlrDate(text))
+    }
+
+    /// The text as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The date and time, in the carrier's zone (not stated; usually UTC).
+    pub fn date_time(&self) -> chrono::NaiveDateTime {
+        // Checked on construction.
+        Self::read(&self.0).unwrap_or_default()
+    }
+
+    fn read(text: &str) -> Option<chrono::NaiveDateTime> {
+        if !(text.len() == 10 || text.len() == 12) || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let number = |at: usize| text[at..at + 2].parse::<u32>().ok();
+        let date = chrono::NaiveDate::from_ymd_opt(
+            2000 + i32::try_from(number(0)?).ok()?,
+            number(2)?,
+            number(4)?,
+        )?;
+        let seconds = if text.len() == 12 { number(10)? } else { 0 };
+        date.and_hms_opt(number(6)?, number(8)?, seconds)
+    }
+}
+
+impl fmt::Display for DlrDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for DlrDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl WireValue for DlrDate {
+    const EXPECTED: Expected = Expected::DlrDate;
+
+    fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
+        if Self::read(&raw).is_some() {
+            Ok(DlrDate(raw.into_owned()))
+        } else {
+            Err(raw)
+        }
+    }
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
+    }
+}
+
 /// Reads a timestamp in RFC 3339 (`2020-08-19T17:40:05.273Z`) or RFC 2822
 /// (`Sun, 25 Mar 2018 09:53:19 +0000`), whichever it is, as UTC.
 ///

@@ -183,7 +183,7 @@ fn the_provider_is_told_by_the_account_identifier() {
         Some("AC123"),
     );
     assert_eq!(parse(&made_up).unwrap().provider(), Provider::Unknown);
-    let anonymous = parse(b"StatusCallbackEvent=conference-end").unwrap();
+    let anonymous = parse(b"StatusCallbackEvent=conference-paused").unwrap();
     assert_eq!(anonymous.provider(), Provider::Unknown);
 }
 
@@ -221,6 +221,22 @@ fn a_phone_number_callback_is_told_by_what_it_lacks() {
     ));
 }
 
+/// A `<Record>` transcription callback carries `CallStatus` and the call's parameters too: it
+/// is told by `TranscriptionStatus` first.
+#[test]
+fn a_record_transcription_with_call_status_is_a_transcription() {
+    let body = "AccountSid=AC00000000000000000000000000000000&ApiVersion=2010-04-01\
+        &CallSid=CA00000000000000000000000000000000&Direction=inbound&From=%2B14155550199\
+        &To=%2B14155550100&CallStatus=completed&TranscriptionSid=TR00000000000000000000000000000000\
+        &TranscriptionText=hello&TranscriptionStatus=completed";
+    let event = parse(body.as_bytes()).unwrap();
+    assert_eq!(
+        event.kind(),
+        Some(EventKind::RecordTranscription),
+        "{event:?}"
+    );
+}
+
 /// Voice webhooks that are not status callbacks share `CallStatus` and the call's parameters,
 /// but have no `CallbackSource`, `SequenceNumber` or `Timestamp`: each gets an error that says
 /// what it looks like.
@@ -245,11 +261,6 @@ fn voice_webhooks_that_are_not_status_callbacks_say_what_they_look_like() {
             "an incoming call or another request asking for TwiML",
             "CallStatus",
         ),
-        (
-            "&CallStatus=completed&TranscriptionSid=TR00000000000000000000000000000000&TranscriptionText=hello&TranscriptionStatus=completed&TranscriptionUrl=https%3A%2F%2Fapi.twilio.com%2Fx&RecordingSid=RE00000000000000000000000000000000&RecordingUrl=https%3A%2F%2Fapi.twilio.com%2Fy",
-            "a `<Record>` transcription callback",
-            "TranscriptionStatus",
-        ),
     ] {
         let body = format!("{CALL}{extra}");
         let err = parse(body.as_bytes()).unwrap_err();
@@ -265,15 +276,20 @@ fn voice_webhooks_that_are_not_status_callbacks_say_what_they_look_like() {
         // Not a parameter error: kept raw would be wrong, it is refused.
         assert_eq!(err.param(), None);
     }
-    // The same transcription callback without `CallStatus` is told the same way.
+    // A transcription callback without `CallStatus` is one too (missing its `AccountSid`).
     let body = "TranscriptionSid=TR0&TranscriptionStatus=failed&RecordingSid=RE0";
-    assert!(matches!(
-        parse(body.as_bytes()),
-        Err(ParseError::NotAStatusCallback {
-            telling: "TranscriptionStatus",
-            ..
-        })
-    ));
+    let err = parse(body.as_bytes()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ParseError::MissingParameter {
+                param: "AccountSid",
+                kind: EventKind::RecordTranscription,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     // A status callback with a recording keeps parsing: it has `CallbackSource`.
     let event = parse(&fixture(
         "voice/call-completed-child-leg-with-recording.txt",

@@ -417,27 +417,42 @@ fn malformed_bodies_say_what_and_where() {
 
 #[test]
 fn a_body_without_an_event_kind_says_what_was_looked_for() {
-    let bodies: [&[u8]; 7] = [
+    let looked_for = [
+        "StreamEvent",
+        "TranscriptionEvent",
+        "SiprecEvent",
+        "StatusCallbackEvent",
+        "EventName",
+        "TranscriptionStatus",
+        "RecordingStatus",
+        "MessageStatus",
+        "AnsweredBy",
+        "CallStatus",
+    ];
+    assert_eq!(status_callbacks::discriminators(), looked_for);
+    let bodies: [&[u8]; 8] = [
         b"",
         b"AccountSid=AC1&RoomSid=RM1",
         b"StatusCallbackEvent=&RoomSid=RM1",
         b"CallStatus=&RecordingStatus=&CallSid=CA1",
-        b"MessageStatus=delivered&MessageSid=SM1",
+        // A status without the message it is about.
+        b"MessageStatus=delivered&To=%2B1555",
+        b"EventName=conference-record-end&Duration=6",
         br#"{"StatusCallbackEvent":"room-ended"}"#,
         b"statuscallbackevent=room-ended",
     ];
     for body in bodies {
         let err = parse(body).unwrap_err();
         assert!(
-            matches!(&err, ParseError::MissingDiscriminator { looked_for, .. }
-                if *looked_for == ["StatusCallbackEvent", "RecordingStatus", "CallStatus"]),
+            matches!(&err, ParseError::MissingDiscriminator { looked_for: l, .. } if *l == looked_for),
             "{}: {err:?}",
             String::from_utf8_lossy(body)
         );
         assert_eq!(
             err.to_string(),
-            "not a status callback: none of the parameters `StatusCallbackEvent`, \
-             `RecordingStatus`, `CallStatus` is present"
+            "not a status callback: none of the parameters `StreamEvent`, `TranscriptionEvent`, \
+             `SiprecEvent`, `StatusCallbackEvent`, `EventName`, `TranscriptionStatus`, \
+             `RecordingStatus`, `MessageStatus`, `AnsweredBy`, `CallStatus` is present"
         );
         // A family's own parser gives the same error.
         assert_eq!(RoomEvent::from_form(body), Err(err));
@@ -463,10 +478,15 @@ fn a_family_parser_refuses_other_families_and_unknown_events() {
         err.to_string(),
         "expected Video composition callback, got Video room `room-ended`"
     );
-    let conference = fixture("unknown/conference-participant-join.txt");
+    let conference = fixture("conference/participant-join.txt");
     assert!(matches!(
         RoomEvent::from_form(&conference),
-        Err(ParseError::WrongFamily { found: None, kind, .. }) if kind == "participant-join"
+        Err(ParseError::WrongFamily { found: Some(Family::Conference), kind, .. }) if kind == "participant-join"
+    ));
+    let unknown = fixture("unknown/conference-participant-whisper.txt");
+    assert!(matches!(
+        RoomEvent::from_form(&unknown),
+        Err(ParseError::WrongFamily { found: None, kind, .. }) if kind == "participant-whisper"
     ));
     assert!(matches!(
         RoomEvent::from_form(b"RoomSid=RM1"),

@@ -6,10 +6,12 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use chrono::{TimeZone, Timelike, Utc};
+use status_callbacks::conference::{ConferenceEvent, ReasonConferenceEnded, ReasonParticipantLeft};
 use status_callbacks::live::PlayerStreamerKind;
 use status_callbacks::live::{
     EndedReason, ExtensionContext, MediaProcessorEvent, PlayerStreamerEvent,
 };
+use status_callbacks::messaging::{MessageEventType, MessageStatus, MessageStatusCallback};
 use status_callbacks::video::RoomKind;
 use status_callbacks::video::{
     Codec, CompositionEvent, Container, FailedOperation, ParticipantStatus, RecordingType,
@@ -19,7 +21,11 @@ use status_callbacks::voice::{
     AnsweredBy, CallStatus, CallStatusCallback, Direction, RecordingSource, RecordingStatus,
     RecordingStatusCallback, RecordingTrack,
 };
-use status_callbacks::{parse, Decimal, Event, EventKind, Family, Provider};
+use status_callbacks::voice::{
+    MediaStreamEvent, MediaStreamKind, SiprecEvent, StreamTrack, TranscriptionEvent,
+    TranscriptionStatus, TranscriptionTrack,
+};
+use status_callbacks::{parse, Decimal, Event, EventKind, Family, Flag, Provider};
 
 use common::{assert_round_trip, fixture};
 
@@ -63,9 +69,15 @@ macro_rules! fixtures {
                     (_, Some(kind)) if kind.wire_value().is_some() => {
                         assert_eq!(json[kind.discriminator()], $event.kind_str())
                     }
-                    (_, kind) => assert!(
-                        kind.is_some_and(|kind| json.get(kind.discriminator()).is_some())
-                    ),
+                    (_, kind) => {
+                        // Every typed parameter received is in the JSON form.
+                        let kind = kind.expect("a typed kind");
+                        for parameter in kind.parameters() {
+                            if $event.get(parameter.name).is_some() {
+                                assert!(json.get(parameter.name).is_some(), "{}", parameter.name);
+                            }
+                        }
+                    }
                 }
                 $check
             }
@@ -105,6 +117,13 @@ fn call(event: &Event) -> &CallStatusCallback {
     match event {
         Event::CallStatus(call) => call,
         other => panic!("expected a call status callback, got {other:?}"),
+    }
+}
+
+fn message(event: &Event) -> &MessageStatusCallback {
+    match event {
+        Event::MessageStatus(message) => message,
+        other => panic!("expected a messaging status callback, got {other:?}"),
     }
 }
 
@@ -162,11 +181,39 @@ fn same_as_wire(event: &Event, path: &str) {
                 "{path}"
             );
         }
-        other => assert_eq!(
-            Some(other.kind_str()),
-            wire("StatusCallbackEvent"),
-            "{path}"
-        ),
+        Event::MessageStatus(message) => {
+            assert_eq!(
+                message.status().map(|status| status.as_str()),
+                wire("MessageStatus").or(wire("SmsStatus")),
+                "{path}"
+            );
+            assert_eq!(
+                message.sid().map(|sid| sid.as_str()),
+                wire("MessageSid").or(wire("SmsSid")),
+                "{path}"
+            );
+            assert_eq!(message.to.as_deref(), wire("To"), "{path}");
+        }
+        Event::RecordTranscription(transcription) => {
+            assert_eq!(
+                Some(transcription.transcription_status.as_str()),
+                wire("TranscriptionStatus"),
+                "{path}"
+            );
+            assert_eq!(
+                transcription.transcription_text.as_deref(),
+                wire("TranscriptionText"),
+                "{path}"
+            );
+        }
+        Event::Amd(amd) => {
+            assert_eq!(Some(amd.answered_by.as_str()), wire("AnsweredBy"), "{path}");
+            assert_eq!(Some(amd.call_sid.as_str()), wire("CallSid"), "{path}");
+        }
+        other => {
+            let kind = other.kind().unwrap_or_else(|| panic!("{path}: {other:?}"));
+            assert_eq!(Some(other.kind_str()), wire(kind.discriminator()), "{path}");
+        }
     }
     if let Some(text) = wire("Timestamp") {
         let expected = chrono::DateTime::parse_from_rfc3339(text)
@@ -181,6 +228,295 @@ fn same_as_wire(event: &Event, path: &str) {
 }
 
 fixtures! {
+    conference_start: "conference/conference-start.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ConferenceStart(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.conference_sid, CONFERENCE);
+        assert_eq!(e.friendly_name, "support");
+        assert_eq!(e.sequence_number, Some(2));
+        assert_eq!(e.call_sid, None);
+        assert_eq!(e.timestamp, Utc.with_ymd_and_hms(2010, 8, 16, 3, 45, 3).unwrap());
+    }
+
+    conference_end: "conference/conference-end.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ConferenceEnd(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.reason_conference_ended, Some(ReasonConferenceEnded::ParticipantWithEndConferenceOnExitLeft));
+        assert_eq!(e.call_sid_ending_conference.as_ref().unwrap(), PARENT_CALL);
+        assert_eq!(e.participant_label_ending_conference.as_deref(), Some("agent"));
+        assert!(e.reason.as_deref().unwrap().contains("endConferenceOnExit"));
+    }
+
+    conference_end_via_api: "conference/conference-end-via-api.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ConferenceEnd(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.reason_conference_ended, Some(ReasonConferenceEnded::ConferenceEndedViaApi));
+        assert_eq!(e.call_sid_ending_conference, None);
+    }
+
+    conference_participant_join: "conference/participant-join.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantJoin(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, CALL);
+        assert_eq!(e.muted, Flag::False);
+        assert_eq!(e.start_conference_on_enter.is_true(), Some(true));
+        assert_eq!(e.coaching, Some(Flag::False));
+        assert_eq!(e.sequence_number, Some(1));
+        let Event::Conference(conference) = &event else { unreachable!() };
+        assert_eq!(conference.call_sid().map(|sid| sid.as_str()), Some(CALL));
+        assert_eq!(conference.friendly_name(), "support");
+    }
+
+    conference_participant_leave: "conference/participant-leave.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantLeave(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.participant_call_status, Some(CallStatus::Completed));
+        assert_eq!(e.reason_participant_left, Some(ReasonParticipantLeft::ParticipantHungUp));
+        assert_eq!(e.participant_label.as_deref(), Some("customer"));
+    }
+
+    conference_participant_mute: "conference/participant-mute.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantMute(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.muted, Flag::True);
+    }
+
+    conference_participant_unmute: "conference/participant-unmute.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantUnmute(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.muted, Flag::False);
+    }
+
+    conference_participant_hold: "conference/participant-hold.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantHold(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.hold, Flag::True);
+    }
+
+    conference_participant_unhold: "conference/participant-unhold.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantUnhold(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.hold, Flag::False);
+    }
+
+    conference_participant_modify: "conference/participant-modify.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantModify(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.end_conference_on_exit, Flag::False);
+    }
+
+    conference_participant_speech_start: "conference/participant-speech-start.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantSpeechStart(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, CALL);
+    }
+
+    conference_participant_speech_stop: "conference/participant-speech-stop.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantSpeechStop(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, CALL);
+    }
+
+    conference_announcement_end: "conference/announcement-end.txt" => |event| {
+        let Event::Conference(ConferenceEvent::AnnouncementEnd(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, None);
+        assert_eq!(e.announce_url.as_deref(), Some("https://example.com/announce.xml"));
+    }
+
+    conference_announcement_end_participant: "conference/announcement-end-participant.txt" => |event| {
+        let Event::Conference(ConferenceEvent::AnnouncementEnd(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid.as_ref().unwrap(), CALL);
+        // The participant's flags are not typed on announcements: kept.
+        assert_eq!(e.extra.get("Muted"), Some("false"));
+    }
+
+    conference_announcement_fail: "conference/announcement-fail.txt" => |event| {
+        let Event::Conference(ConferenceEvent::AnnouncementFail(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.reason_announcement_failed.as_deref(), Some("Internal error"));
+    }
+
+    conference_record_end: "conference/conference-record-end.txt" => |event| {
+        let Event::ConferenceRecordEnd(e) = &event else { panic!("{event:?}") };
+        assert_eq!(e.conference_sid, CONFERENCE);
+        assert_eq!(e.duration.map(|d| d.get()), Some(6));
+        assert_eq!(e.recording_file_size, Some(90_786));
+        assert_eq!(event.kind(), Some(EventKind::ConferenceRecordEnd));
+    }
+
+    conference_signalwire_participant_join: "conference/signalwire-participant-join.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantJoin(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, SW_CALL);
+        assert_eq!(e.call_status, Some(CallStatus::InProgress));
+        assert_eq!(e.direction, Some(Direction::Inbound));
+        assert_eq!(e.coaching, None);
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_conference_end: "conference/signalwire-conference-end.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ConferenceEnd(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_status, Some(CallStatus::Completed));
+        assert_eq!(e.duration.map(|d| d.get()), Some(312));
+        assert_eq!(e.reason_conference_ended, None);
+    }
+
+    message_sent: "messaging/sent.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.status(), Some(&MessageStatus::Sent));
+        assert_eq!(m.sms_status, Some(MessageStatus::Sent));
+        assert_eq!(m.to.as_deref(), Some("+14155550100"));
+        assert_eq!(m.api_version.as_deref(), Some("2010-04-01"));
+        assert_eq!(event.timestamp(), None);
+    }
+
+    message_queued_messaging_service: "messaging/queued-messaging-service.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.status(), Some(&MessageStatus::Queued));
+        assert!(m.messaging_service_sid.as_ref().unwrap().is_well_formed());
+    }
+
+    message_delivered: "messaging/delivered.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.status(), Some(&MessageStatus::Delivered));
+        let done = m.raw_dlr_done_date.as_ref().unwrap();
+        assert_eq!(done.as_str(), "2303222338");
+        assert_eq!(done.date_time().to_string(), "2023-03-22 23:38:00");
+        assert!(m.status().unwrap().is_final());
+    }
+
+    message_undelivered: "messaging/undelivered.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.status(), Some(&MessageStatus::Undelivered));
+        assert_eq!(m.error_code, Some(30003));
+    }
+
+    message_failed: "messaging/failed.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.error_code, Some(30008));
+        assert_eq!(m.error_message.as_deref(), Some("Unknown error"));
+    }
+
+    message_read_whatsapp: "messaging/read-whatsapp.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.status(), Some(&MessageStatus::Read));
+        assert_eq!(m.event_type, Some(MessageEventType::Read));
+        assert_eq!(m.channel_prefix.as_deref(), Some("whatsapp"));
+        assert_eq!(m.from.as_deref(), Some("whatsapp:+14155550199"));
+        // Masked by Twilio: kept as text.
+        assert_eq!(m.channel_to_address.as_deref(), Some("+1415555XXXX"));
+    }
+
+    message_signalwire_delivered: "messaging/signalwire-delivered.txt" => |event| {
+        let m = message(&event);
+        assert_eq!(m.status(), Some(&MessageStatus::Delivered));
+        assert_eq!(m.body.as_deref(), Some("Your code is 4412"));
+        assert_eq!(m.num_media, Some(0));
+        assert_eq!(m.num_segments, Some(1));
+        assert_eq!(m.sms_status, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    stream_started_media: "streams/stream-started.txt" => |event| {
+        let Event::MediaStream(MediaStreamEvent::MediaStreamStarted(e)) = &event else { panic!("{event:?}") };
+        assert!(e.stream_sid.is_well_formed());
+        assert_eq!(e.stream_name.as_deref(), Some(e.stream_sid.as_str()));
+        assert_eq!(e.timestamp.nanosecond(), 751_000_000);
+        assert_eq!(event.kind(), Some(EventKind::MediaStream(MediaStreamKind::MediaStreamStarted)));
+        // Same value as Live's `stream-started`, another parameter: another kind.
+        assert_ne!(event.kind(), EventKind::from_wire("StatusCallbackEvent", "stream-started"));
+    }
+
+    stream_stopped_media: "streams/stream-stopped.txt" => |event| {
+        let Event::MediaStream(MediaStreamEvent::MediaStreamStopped(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.stream_error, None);
+        assert_eq!(e.extra.get("StreamError"), Some(""));
+    }
+
+    stream_error_media: "streams/stream-error.txt" => |event| {
+        let Event::MediaStream(MediaStreamEvent::MediaStreamError(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.stream_error.as_deref(), Some("Stream - WebSocket - Connection Error"));
+    }
+
+    stream_started_signalwire: "streams/signalwire-stream-started.txt" => |event| {
+        let Event::MediaStream(MediaStreamEvent::MediaStreamStarted(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.stream_track, Some(StreamTrack::BothTracks));
+        assert_eq!(e.unique_id.as_deref(), Some(SW_CALL));
+        assert!(e.conference_sid.is_some());
+        assert_eq!(event.get("Unique-ID").as_deref(), Some(SW_CALL));
+    }
+
+    transcription_started: "transcription/transcription-started.txt" => |event| {
+        let Event::Transcription(TranscriptionEvent::TranscriptionStarted(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.sequence_id, Some(1));
+        assert_eq!(e.transcription_engine.as_deref(), Some("google"));
+        assert_eq!(e.track, Some(TranscriptionTrack::BothTracks));
+        assert_eq!(e.partial_results, Some(Flag::False));
+        assert!(e.provider_configuration.as_deref().unwrap().starts_with('{'));
+    }
+
+    transcription_content: "transcription/transcription-content.txt" => |event| {
+        let Event::Transcription(TranscriptionEvent::TranscriptionContent(e)) = &event else { panic!("{event:?}") };
+        let data = e.transcription_data().unwrap().unwrap();
+        assert_eq!(data.transcript, "I would like to check my order");
+        assert_eq!(data.confidence, Some(0.96));
+        assert_eq!(e.r#final, Some(Flag::True));
+        assert_eq!(e.track, Some(TranscriptionTrack::InboundTrack));
+    }
+
+    transcription_content_partial: "transcription/transcription-content-partial.txt" => |event| {
+        let Event::Transcription(TranscriptionEvent::TranscriptionContent(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.transcription_data().unwrap().unwrap().confidence, None);
+        assert_eq!(e.stability, Decimal::new("0.8"));
+        assert_eq!(e.r#final.as_ref().and_then(Flag::is_true), Some(false));
+    }
+
+    transcription_stopped: "transcription/transcription-stopped.txt" => |event| {
+        let Event::Transcription(TranscriptionEvent::TranscriptionStopped(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.sequence_id, Some(9));
+    }
+
+    transcription_error: "transcription/transcription-error.txt" => |event| {
+        let Event::Transcription(TranscriptionEvent::TranscriptionError(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.transcription_error_code, Some(32655));
+        assert_eq!(e.transcription_error.as_deref(), Some("Provider Unavailable"));
+    }
+
+    siprec_started: "siprec/siprec-started.txt" => |event| {
+        let Event::Siprec(SiprecEvent::SiprecStarted(e)) = &event else { panic!("{event:?}") };
+        assert!(e.siprec_sid.is_well_formed());
+        assert_eq!(e.siprec_name.as_deref(), Some("recorder"));
+        assert_eq!(e.call_status, Some(CallStatus::InProgress));
+    }
+
+    siprec_stopped: "siprec/siprec-stopped.txt" => |event| {
+        let Event::Siprec(SiprecEvent::SiprecStopped(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, CALL);
+    }
+
+    siprec_error: "siprec/siprec-error.txt" => |event| {
+        let Event::Siprec(SiprecEvent::SiprecError(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.siprec_error_code, Some(64101));
+    }
+
+    record_transcription_completed: "voice/record-transcription-completed.txt" => |event| {
+        let Event::RecordTranscription(e) = &event else { panic!("{event:?}") };
+        assert_eq!(e.transcription_status, TranscriptionStatus::Completed);
+        assert_eq!(e.transcription_text.as_deref(), Some("Hi, please call me back about the invoice."));
+        assert_eq!(e.call_status, Some(CallStatus::Completed));
+        assert_eq!(e.extra.get("url"), Some("https://example.com/transcribed"));
+    }
+
+    record_transcription_failed: "voice/record-transcription-failed.txt" => |event| {
+        let Event::RecordTranscription(e) = &event else { panic!("{event:?}") };
+        assert_eq!(e.transcription_status, TranscriptionStatus::Failed);
+        assert_eq!(e.transcription_text, None);
+    }
+
+    record_transcription_signalwire: "voice/record-transcription-signalwire.txt" => |event| {
+        let Event::RecordTranscription(e) = &event else { panic!("{event:?}") };
+        assert_eq!(e.call_sid, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    amd_machine_end_beep: "voice/amd-machine-end-beep.txt" => |event| {
+        let Event::Amd(e) = &event else { panic!("{event:?}") };
+        assert_eq!(e.answered_by, AnsweredBy::MachineEndBeep);
+        assert_eq!(e.machine_detection_duration.as_duration(), Duration::from_millis(4230));
+    }
+
+    amd_human: "voice/amd-human.txt" => |event| {
+        let Event::Amd(e) = &event else { panic!("{event:?}") };
+        assert_eq!(e.answered_by, AnsweredBy::Human);
+    }
+
     room_created: "video/room-created.txt" => |event| {
         let e = expect!(&event, Room::RoomCreated);
         assert_eq!(e.account_sid, ACCOUNT);
@@ -698,9 +1034,9 @@ fixtures! {
         assert_eq!(r.recording_status.as_str(), "transcoding");
     }
 
-    unknown_conference_participant_join: "unknown/conference-participant-join.txt" => |event| {
+    unknown_conference_participant_whisper: "unknown/conference-participant-whisper.txt" => |event| {
         let Event::Unknown(e) = &event else { panic!("expected Unknown, got {event:?}") };
-        assert_eq!(e.kind, "participant-join");
+        assert_eq!(e.kind, "participant-whisper");
         assert_eq!(e.account_sid.as_ref().map(|s| s.as_str()), Some(ACCOUNT));
         assert_eq!(e.extra.get("Muted"), Some("false"));
         assert_eq!(e.extra.len(), 10);
@@ -853,6 +1189,93 @@ fixtures! {
         recording(&event);
         same_as_wire(&event, "voice/real/twilio-recording-completed-startcallrecordingapi-dual-1.txt");
     }
+    real_messaging_twilio_delivered_1: "messaging/real/twilio-delivered-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-delivered-1.txt");
+    }
+    real_messaging_twilio_delivered_2: "messaging/real/twilio-delivered-2.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-delivered-2.txt");
+    }
+    real_messaging_twilio_delivered_messaging_service_body_1: "messaging/real/twilio-delivered-messaging-service-body-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-delivered-messaging-service-body-1.txt");
+    }
+    real_messaging_twilio_delivered_rawdlrdonedate_1: "messaging/real/twilio-delivered-rawdlrdonedate-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-delivered-rawdlrdonedate-1.txt");
+    }
+    real_messaging_twilio_delivered_whatsapp_1: "messaging/real/twilio-delivered-whatsapp-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-delivered-whatsapp-1.txt");
+    }
+    real_messaging_twilio_read_whatsapp_1: "messaging/real/twilio-read-whatsapp-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-read-whatsapp-1.txt");
+    }
+    real_messaging_twilio_read_whatsapp_2: "messaging/real/twilio-read-whatsapp-2.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-read-whatsapp-2.txt");
+    }
+    real_messaging_twilio_sent_1: "messaging/real/twilio-sent-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-1.txt");
+    }
+    real_messaging_twilio_sent_legacy_sms_api_1: "messaging/real/twilio-sent-legacy-sms-api-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-legacy-sms-api-1.txt");
+    }
+    real_messaging_twilio_sent_messaging_service_1: "messaging/real/twilio-sent-messaging-service-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-messaging-service-1.txt");
+    }
+    real_messaging_twilio_sent_mms_1: "messaging/real/twilio-sent-mms-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-mms-1.txt");
+    }
+    real_messaging_twilio_sent_whatsapp_1: "messaging/real/twilio-sent-whatsapp-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-whatsapp-1.txt");
+    }
+    real_messaging_twilio_sent_whatsapp_2: "messaging/real/twilio-sent-whatsapp-2.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-whatsapp-2.txt");
+    }
+    real_messaging_twilio_sent_whatsapp_structuredmessage_1: "messaging/real/twilio-sent-whatsapp-structuredmessage-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-sent-whatsapp-structuredmessage-1.txt");
+    }
+    real_messaging_twilio_undelivered_30003_messaging_service_1: "messaging/real/twilio-undelivered-30003-messaging-service-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-undelivered-30003-messaging-service-1.txt");
+    }
+    real_messaging_twilio_undelivered_30034_1: "messaging/real/twilio-undelivered-30034-1.txt" => |event| {
+        same_as_wire(&event, "messaging/real/twilio-undelivered-30034-1.txt");
+    }
+    real_transcription_twilio_transcription_content_final_docs_1: "transcription/real/twilio-transcription-content-final-docs-1.txt" => |event| {
+        same_as_wire(&event, "transcription/real/twilio-transcription-content-final-docs-1.txt");
+    }
+    real_transcription_twilio_transcription_content_partial_docs_1: "transcription/real/twilio-transcription-content-partial-docs-1.txt" => |event| {
+        same_as_wire(&event, "transcription/real/twilio-transcription-content-partial-docs-1.txt");
+    }
+    real_transcription_twilio_transcription_content_provider_data_docs_1: "transcription/real/twilio-transcription-content-provider-data-docs-1.txt" => |event| {
+        same_as_wire(&event, "transcription/real/twilio-transcription-content-provider-data-docs-1.txt");
+    }
+    real_transcription_twilio_transcription_error_docs_1: "transcription/real/twilio-transcription-error-docs-1.txt" => |event| {
+        same_as_wire(&event, "transcription/real/twilio-transcription-error-docs-1.txt");
+    }
+    real_transcription_twilio_transcription_started_docs_1: "transcription/real/twilio-transcription-started-docs-1.txt" => |event| {
+        same_as_wire(&event, "transcription/real/twilio-transcription-started-docs-1.txt");
+    }
+    real_transcription_twilio_transcription_stopped_docs_1: "transcription/real/twilio-transcription-stopped-docs-1.txt" => |event| {
+        same_as_wire(&event, "transcription/real/twilio-transcription-stopped-docs-1.txt");
+    }
+    real_streams_twilio_stream_started_1: "streams/real/twilio-stream-started-1.txt" => |event| {
+        same_as_wire(&event, "streams/real/twilio-stream-started-1.txt");
+    }
+    real_voice_twilio_amd_machine_start_1: "voice/real/twilio-amd-machine_start-1.txt" => |event| {
+        same_as_wire(&event, "voice/real/twilio-amd-machine_start-1.txt");
+    }
+    real_voice_twilio_call_completed_amd_human_1: "voice/real/twilio-call-completed-amd-human-1.txt" => |event| {
+        same_as_wire(&event, "voice/real/twilio-call-completed-amd-human-1.txt");
+    }
+    real_voice_twilio_record_transcription_completed_1: "voice/real/twilio-record-transcription-completed-1.txt" => |event| {
+        same_as_wire(&event, "voice/real/twilio-record-transcription-completed-1.txt");
+    }
+    real_voice_twilio_record_transcription_completed_2: "voice/real/twilio-record-transcription-completed-2.txt" => |event| {
+        same_as_wire(&event, "voice/real/twilio-record-transcription-completed-2.txt");
+    }
+    real_voice_twilio_record_transcription_completed_3: "voice/real/twilio-record-transcription-completed-3.txt" => |event| {
+        same_as_wire(&event, "voice/real/twilio-record-transcription-completed-3.txt");
+    }
+    real_voice_twilio_record_transcription_failed_1: "voice/real/twilio-record-transcription-failed-1.txt" => |event| {
+        same_as_wire(&event, "voice/real/twilio-record-transcription-failed-1.txt");
+    }
 }
 
 /// Every fixture file has a test, and every test a fixture file.
@@ -867,16 +1290,28 @@ fn every_fixture_file_is_tested() {
 #[test]
 fn every_event_kind_has_a_fixture() {
     for kind in EventKind::all().iter().copied() {
-        // A kind told by a value has a fixture named after it; a family of one callback,
-        // its `completed` fixture.
+        // A kind told by a value has a fixture named after it in its family's folder; a
+        // family of one callback, the fixture named here.
         let directory = match kind.family() {
             Family::Room | Family::Composition => "video",
             Family::MediaProcessor | Family::PlayerStreamer => "live",
+            Family::Conference | Family::ConferenceRecordEnd => "conference",
+            Family::MediaStream => "streams",
+            Family::Transcription => "transcription",
+            Family::Siprec => "siprec",
+            Family::MessageStatus => "messaging",
             _ => "voice",
         };
-        let name = match kind.wire_value() {
-            Some(value) => value.to_owned(),
-            None => kind.as_str().trim_end_matches("status").to_owned() + "completed",
+        let name = match (kind, kind.wire_value()) {
+            (_, Some(value)) => value,
+            (EventKind::CallStatus, None) => "call-completed",
+            (EventKind::RecordingStatus, None) => "recording-completed",
+            (EventKind::PhoneNumberCallStatus, None) => "phone-number-call-completed",
+            (EventKind::ConferenceRecordEnd, None) => "conference-record-end",
+            (EventKind::RecordTranscription, None) => "record-transcription-completed",
+            (EventKind::MessageStatus, None) => "delivered",
+            (EventKind::Amd, None) => "amd-human",
+            (other, None) => panic!("no fixture named for {other:?}"),
         };
         let path = format!("{directory}/{name}.txt");
         assert!(FIXTURES.contains(&path.as_str()), "no fixture {path}");

@@ -28,7 +28,7 @@ fn snake_case(wire: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     match out.as_str() {
-        "type" | "match" | "ref" | "move" | "loop" | "use" | "where" => format!("r#{out}"),
+        "type" | "final" | "match" | "ref" | "move" | "loop" | "use" | "where" => format!("r#{out}"),
         _ => out,
     }
 }

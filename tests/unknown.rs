@@ -6,7 +6,7 @@ use status_callbacks::video::{
     Codec, Container, FailedOperation, ParticipantStatus, RecordingType, RoomEvent, RoomStatus,
     RoomType, TrackKind,
 };
-use status_callbacks::{parse, Event, Extra};
+use status_callbacks::{parse, Event, EventKind, Extra, Family};
 
 use common::{assert_round_trip, fixture, with_param};
 
@@ -67,6 +67,8 @@ fn an_unknown_event_without_account_or_timestamp_still_parses() {
 #[test]
 fn conference_callbacks_are_never_taken_for_video_events() {
     let base = fixture("video/participant-connected.txt");
+    // Conference kinds on a Video body: conference events missing their parameters, never
+    // Video events.
     for kind in [
         "participant-join",
         "participant-leave",
@@ -81,10 +83,22 @@ fn conference_callbacks_are_never_taken_for_video_events() {
         "conference-end",
         "announcement-end",
         "announcement-fail",
-        // Near misses of documented kinds: matching is exact.
+    ] {
+        let body = with_param(&base, "StatusCallbackEvent", Some(kind));
+        let err = parse(&body).unwrap_err();
+        assert_eq!(
+            err.event_kind().map(|kind| kind.family()),
+            Some(Family::Conference),
+            "{kind}: {err:?}"
+        );
+        assert_eq!(err.event_kind().map(EventKind::as_str), Some(kind));
+    }
+    // Near misses of documented kinds: matching is exact.
+    for kind in [
         "Participant-Connected",
         "participant-connected ",
         "room_ended",
+        "participant-whisper",
     ] {
         let body = with_param(&base, "StatusCallbackEvent", Some(kind));
         let event = parse(&body).unwrap();

@@ -28,10 +28,20 @@
 //! order by `SequenceNumber`, not by arrival. A call's `completed` callback may name a
 //! recording whose file is not ready yet: wait for the recording's own `completed` callback.
 
+mod amd;
 mod call_status;
 mod phone_number_status;
+mod record_transcription;
 mod recording_status;
+mod siprec;
+mod streams;
+mod transcription;
 
+pub use amd::*;
 pub use call_status::*;
 pub use phone_number_status::*;
+pub use record_transcription::*;
 pub use recording_status::*;
+pub use siprec::*;
+pub use streams::*;
+pub use transcription::*;
