@@ -8,7 +8,9 @@ use status_callbacks::video::RoomEvent;
 use status_callbacks::voice::{
     CallStatus, CallStatusCallback, RecordingStatus, RecordingStatusCallback,
 };
-use status_callbacks::{parse, parse_query, Event, EventKind, Family, ParseError, Provider};
+use status_callbacks::{
+    parse, parse_query, Event, EventKind, Family, OtherWebhook, ParseError, Provider,
+};
 
 use common::{assert_round_trip, fixture, with_param};
 
@@ -296,4 +298,114 @@ fn voice_webhooks_that_are_not_status_callbacks_say_what_they_look_like() {
     ))
     .unwrap();
     assert!(matches!(event, Event::CallStatus(_)));
+}
+
+/// The traps of `reference/domain-extension.md` section 6.2: no body of one family is taken for
+/// another.
+#[test]
+fn shared_keys_do_not_trap_detection() {
+    // `participant-join` (conference) is not Video's `participant-connected`.
+    assert_eq!(
+        parse(&fixture("conference/participant-join.txt"))
+            .unwrap()
+            .family(),
+        Some(Family::Conference)
+    );
+    assert_eq!(
+        parse(&fixture("video/participant-connected.txt"))
+            .unwrap()
+            .family(),
+        Some(Family::Room)
+    );
+    // `stream-started` under two parameters is two kinds of two families.
+    let media = parse(&fixture("streams/stream-started.txt")).unwrap();
+    let live = parse(&fixture("live/stream-started.txt")).unwrap();
+    assert_eq!(media.family(), Some(Family::MediaStream));
+    assert_eq!(live.family(), Some(Family::PlayerStreamer));
+    assert_eq!(media.kind_str(), live.kind_str());
+    assert_ne!(media.kind(), live.kind());
+    // `CallStatus` inside conference (SignalWire), SIPREC and `<Record>` transcription bodies.
+    for (path, family) in [
+        (
+            "conference/signalwire-participant-join.txt",
+            Family::Conference,
+        ),
+        (
+            "conference/signalwire-conference-end.txt",
+            Family::Conference,
+        ),
+        ("siprec/siprec-started.txt", Family::Siprec),
+        (
+            "voice/record-transcription-completed.txt",
+            Family::RecordTranscription,
+        ),
+    ] {
+        let body = fixture(path);
+        assert!(
+            form_urlencoded::parse(&body).any(|(name, _)| name == "CallStatus"),
+            "{path} has no CallStatus"
+        );
+        assert_eq!(parse(&body).unwrap().family(), Some(family), "{path}");
+    }
+    // A conference recording's callback carries `ConferenceSid` and is a recording callback.
+    let recording = parse(&fixture("voice/recording-completed-conference.txt")).unwrap();
+    assert_eq!(recording.family(), Some(Family::RecordingStatus));
+    // A SignalWire stream of a conference carries `ConferenceSid` and is a stream callback.
+    assert_eq!(
+        parse(&fixture("streams/signalwire-stream-started.txt"))
+            .unwrap()
+            .family(),
+        Some(Family::MediaStream)
+    );
+    // A call status callback with synchronous answering machine detection is a call status
+    // callback, not an AMD callback.
+    assert_eq!(
+        parse(&fixture("voice/real/twilio-call-completed-amd-human-1.txt"))
+            .unwrap()
+            .family(),
+        Some(Family::CallStatus)
+    );
+}
+
+/// A delivered message is a messaging status callback; an incoming message (`SmsStatus` or
+/// `MessageStatus` `received`) is refused with an error that says what it is.
+#[test]
+fn incoming_messages_are_not_status_callbacks() {
+    let delivered = parse(&fixture("messaging/delivered.txt")).unwrap();
+    assert_eq!(delivered.kind(), Some(EventKind::MessageStatus));
+    for path in [
+        "tests/data/incoming/incoming-message-twilio-sms-1.txt",
+        "tests/data/incoming/incoming-message-twilio-whatsapp-1.txt",
+    ] {
+        let body = std::fs::read(path).unwrap();
+        let err = parse(&body).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ParseError::NotAStatusCallback {
+                    looks_like: OtherWebhook::IncomingMessage,
+                    ..
+                }
+            ),
+            "{path}: {err:?}"
+        );
+        assert!(err.to_string().contains("an incoming message"), "{err}");
+    }
+    // `MessageStatus=received` (as some test tools send it) too.
+    let body = with_param(
+        &fixture("messaging/sent.txt"),
+        "MessageStatus",
+        Some("received"),
+    );
+    let err = parse(&body).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ParseError::NotAStatusCallback {
+                telling: "MessageStatus",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }

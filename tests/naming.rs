@@ -28,7 +28,9 @@ fn snake_case(wire: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     match out.as_str() {
-        "type" | "final" | "match" | "ref" | "move" | "loop" | "use" | "where" => format!("r#{out}"),
+        "type" | "final" | "match" | "ref" | "move" | "loop" | "use" | "where" => {
+            format!("r#{out}")
+        }
         _ => out,
     }
 }
