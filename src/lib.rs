@@ -1,7 +1,7 @@
 //! Typed, validated Twilio and SignalWire status callbacks.
 //!
-//! Twilio and SignalWire report what happened to a call, a recording, a Video Room or a
-//! composition by sending an `application/x-www-form-urlencoded` request to a URL you choose.
+//! Twilio and SignalWire report what happened to a call, a recording, a conference, a message,
+//! a media stream, a transcription or a Video Room by sending an `application/x-www-form-urlencoded` request to a URL you choose.
 //! This crate turns such a body into a typed [`Event`], and back: SIDs are newtypes, enumerated
 //! values are open enums, timestamps are [`chrono::DateTime<Utc>`](chrono::DateTime), durations
 //! know their unit, and nothing that was received is lost.
@@ -96,14 +96,22 @@
 //!
 //! # Coverage
 //!
-//! | family | vendor | events | type |
+//! | family, in detection order | vendor | events | type |
 //! |---|---|---|---|
+//! | Media Streams | Twilio, SignalWire | `StreamEvent`: `stream-*` | [`voice::MediaStreamEvent`] |
+//! | Real-time transcription | Twilio | `TranscriptionEvent`: `transcription-*` | [`voice::TranscriptionEvent`] |
+//! | SIPREC | Twilio | `SiprecEvent`: `siprec-*` | [`voice::SiprecEvent`] |
+//! | Conferences | Twilio, SignalWire | `conference-*`, `participant-join`, `participant-leave`, ..., `announcement-*` | [`conference::ConferenceEvent`] |
 //! | Video Rooms and track recordings | Twilio | `room-*`, `participant-connected`, `participant-disconnected`, `track-*`, `recording-*` | [`video::RoomEvent`] |
 //! | Video Compositions and Hooks | Twilio | `composition-*` | [`video::CompositionEvent`] |
 //! | Live MediaProcessors (retired) | Twilio | `media-processor-*` | [`live::MediaProcessorEvent`] |
 //! | Live PlayerStreamers (retired) | Twilio | `stream-*` (also `player-streamer-*`) | [`live::PlayerStreamerEvent`] |
-//! | Voice call status | Twilio, SignalWire | every `CallStatus` | [`voice::CallStatusCallback`] |
+//! | Conference recording end (legacy) | Twilio, SignalWire | `EventName=conference-record-end` | [`conference::ConferenceRecordEnd`] |
+//! | `<Record>` transcriptions | Twilio, SignalWire | every `TranscriptionStatus` | [`voice::RecordTranscriptionCallback`] |
 //! | Voice recording status | Twilio, SignalWire | every `RecordingStatus` | [`voice::RecordingStatusCallback`] |
+//! | Messaging status | Twilio, SignalWire | every `MessageStatus` but `received`, `receiving` | [`messaging::MessageStatusCallback`] |
+//! | Asynchronous answering machine detection | Twilio | `AnsweredBy` | [`voice::AmdCallback`] |
+//! | Voice call status | Twilio, SignalWire | every `CallStatus` | [`voice::CallStatusCallback`] |
 //! | Phone number incoming call status | SignalWire | `completed`, `failed` | [`voice::PhoneNumberCallStatus`] |
 //!
 //! [`EventKind`] lists every kind, keyed by the parameter that tells it and that parameter's

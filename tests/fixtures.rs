@@ -348,6 +348,74 @@ fixtures! {
         assert_eq!(e.reason_conference_ended, None);
     }
 
+    conference_signalwire_conference_start: "conference/signalwire-conference-start.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ConferenceStart(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_leave: "conference/signalwire-participant-leave.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantLeave(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_mute: "conference/signalwire-participant-mute.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantMute(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_unmute: "conference/signalwire-participant-unmute.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantUnmute(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_hold: "conference/signalwire-participant-hold.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantHold(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_unhold: "conference/signalwire-participant-unhold.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantUnhold(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_speech_start: "conference/signalwire-participant-speech-start.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantSpeechStart(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    conference_signalwire_participant_speech_stop: "conference/signalwire-participant-speech-stop.txt" => |event| {
+        let Event::Conference(ConferenceEvent::ParticipantSpeechStop(e)) = &event else { panic!("{event:?}") };
+        assert!(e.call_status.is_some());
+        assert_eq!(e.sequence_number, None);
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    stream_stopped_signalwire: "streams/signalwire-stream-stopped.txt" => |event| {
+        let Event::MediaStream(MediaStreamEvent::MediaStreamStopped(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.stream_track, Some(StreamTrack::BothTracks));
+        assert_eq!(event.provider(), Provider::SignalWire);
+    }
+
+    stream_error_signalwire: "streams/signalwire-stream-error.txt" => |event| {
+        let Event::MediaStream(MediaStreamEvent::MediaStreamError(e)) = &event else { panic!("{event:?}") };
+        assert_eq!(e.stream_error.as_deref(), Some("Duplicated stream name"));
+        assert_eq!(e.stream_track, Some(StreamTrack::InboundTrack));
+    }
+
     message_sent: "messaging/sent.txt" => |event| {
         let m = message(&event);
         assert_eq!(m.status(), Some(&MessageStatus::Sent));

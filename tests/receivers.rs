@@ -100,22 +100,25 @@ fn check_receiver(name: &str) {
     let receiver = start(name);
     let addr = receiver.addr;
 
-    // One signed callback of every family, documented and real: each answered 200.
-    for path in [
-        "conference/participant-leave.txt",
-        "conference/signalwire-participant-join.txt",
-        "conference/conference-record-end.txt",
-        "messaging/delivered.txt",
-        "messaging/signalwire-delivered.txt",
-        "messaging/real/twilio-sent-legacy-sms-api-1.txt",
-        "streams/stream-started.txt",
-        "streams/signalwire-stream-started.txt",
-        "transcription/transcription-content.txt",
-        "siprec/siprec-error.txt",
-        "voice/record-transcription-completed.txt",
-        "voice/amd-machine-end-beep.txt",
-    ] {
-        let body = fixture(path);
+    // Every fixture of the families added after the first: each signed, each answered 200.
+    let added = [
+        "conference/",
+        "messaging/",
+        "streams/",
+        "transcription/",
+        "siprec/",
+    ];
+    let paths: Vec<String> = common::fixture_paths()
+        .into_iter()
+        .filter(|path| {
+            added.iter().any(|dir| path.starts_with(dir))
+                || path.contains("record-transcription")
+                || path.contains("amd-")
+        })
+        .collect();
+    assert!(paths.len() > 60, "{} fixtures", paths.len());
+    for path in paths {
+        let body = fixture(&path);
         let signature = sign_body(TOKEN, &format!("http://{addr}/callbacks"), &body).unwrap();
         let signed = [("X-Twilio-Signature", signature.as_str())];
         let (status, text) = http_request(addr, "POST", "/callbacks", &signed, &body);

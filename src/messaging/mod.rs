@@ -9,8 +9,7 @@
 //!
 //! An incoming message (`SmsStatus=received`, or `receiving`) shares those parameters but is
 //! not a status callback: [`parse`](crate::parse) refuses it with
-//! [`ParseError::NotAStatusCallback`](crate::ParseError::NotAStatusCallback)
-//! ([`OtherWebhook::IncomingMessage`](crate::OtherWebhook::IncomingMessage)). `Body` and
+//! [`ParseError::NotAStatusCallback`] ([`OtherWebhook::IncomingMessage`]). `Body` and
 //! `NumMedia` do not tell them apart: SignalWire sends them on every status callback.
 //!
 //! Twilio warns that the parameters "vary by messaging channel and event type and are subject
