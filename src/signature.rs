@@ -855,8 +855,12 @@ pub fn sign_body_with(
     Ok(algorithm.base64(secret.as_bytes(), &format!("{url}{appended}")))
 }
 
-/// The public base URL of a receiver (`https://hooks.example.com`, optionally with a port),
-/// from which the URL Twilio signed is rebuilt.
+/// The public base URL of a receiver (`https://hooks.example.com`, optionally with a port and a
+/// path prefix), from which the URL Twilio signed is rebuilt.
+///
+/// Behind a proxy that strips a prefix (Twilio calls `https://example.com/api/callbacks`, the
+/// proxy forwards `/callbacks`), give the prefix in the base: `https://example.com/api`. The
+/// request's raw path and query are appended to it.
 ///
 /// ```
 /// use status_callbacks::signature::PublicUrl;
@@ -867,7 +871,13 @@ pub fn sign_body_with(
 ///     base.signed_url("/callbacks?tenant=7&name=a+b"),
 ///     "https://hooks.example.com/callbacks?tenant=7&name=a+b"
 /// );
-/// assert!("https://hooks.example.com/prefix".parse::<PublicUrl>().is_err());
+/// // A proxy that strips `/api` before the request reaches the receiver.
+/// let behind_proxy: PublicUrl = "https://example.com/api/".parse()?;
+/// assert_eq!(
+///     behind_proxy.signed_url("/callbacks?tenant=7"),
+///     "https://example.com/api/callbacks?tenant=7"
+/// );
+/// assert!("https://hooks.example.com/prefix?x=1".parse::<PublicUrl>().is_err());
 /// # Ok::<(), status_callbacks::signature::InvalidPublicUrl>(())
 /// ```
 ///
@@ -887,8 +897,8 @@ pub struct InvalidPublicUrl {
 }
 
 impl PublicUrl {
-    /// Reads a base URL: `http` or `https`, a host, an optional port, and no path, query or
-    /// fragment (a trailing `/` is allowed).
+    /// Reads a base URL: `http` or `https`, a host, an optional port, an optional path prefix,
+    /// and no query or fragment (a trailing `/` is allowed).
     pub fn parse(base: &str) -> Result<Self, InvalidPublicUrl> {
         let invalid = |reason| InvalidPublicUrl {
             url: excerpt(&redact_password(base)),
@@ -901,12 +911,12 @@ impl PublicUrl {
         if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
             return Err(invalid("it must start with http:// or https://"));
         }
-        if rest.is_empty() {
+        if rest.is_empty() || rest.starts_with('/') {
             return Err(invalid("it has no host"));
         }
-        if rest.contains(['/', '?', '#']) {
+        if rest.contains(['?', '#']) {
             return Err(invalid(
-                "it must not have a path, query or fragment: the request's own are appended",
+                "it must not have a query or fragment: the request's own are appended",
             ));
         }
         if rest
@@ -928,11 +938,17 @@ impl PublicUrl {
     pub fn from_forwarded(proto: &str, host: &str) -> Result<Self, InvalidPublicUrl> {
         let proto = proto.split(',').next().unwrap_or(proto).trim();
         let host = host.split(',').next().unwrap_or(host).trim();
+        if host.contains('/') {
+            return Err(InvalidPublicUrl {
+                url: excerpt(&redact_password(host)),
+                reason: "a forwarded host must not have a path",
+            });
+        }
         Self::parse(&format!("{proto}://{host}"))
     }
 
-    /// The URL Twilio signed: this base followed by the request's raw path and query, exactly
-    /// as received (a missing leading `/` is added).
+    /// The URL Twilio signed: this base (with its path prefix, if any) followed by the
+    /// request's raw path and query, exactly as received (a missing leading `/` is added).
     pub fn signed_url(&self, path_and_query: &str) -> String {
         if path_and_query.starts_with('/') || path_and_query.is_empty() {
             format!("{}{path_and_query}", self.base)

@@ -375,3 +375,99 @@ fn a_server_on_a_loopback_port() {
         "the server did not stop cleanly"
     );
 }
+
+/// The configuration in the application's own state (`FromRef`), behind an `Arc`, and in an
+/// `Extension` layer: each verifies and parses; a stateless router without the extension is
+/// misconfigured (500).
+#[tokio::test]
+async fn the_configuration_comes_from_state_arc_state_or_an_extension() {
+    use axum::extract::FromRef;
+    use axum::Extension;
+    use std::sync::Arc;
+
+    #[derive(Clone)]
+    struct AppState {
+        webhooks: WebhookConfig,
+        name: &'static str,
+    }
+
+    impl FromRef<AppState> for WebhookConfig {
+        fn from_ref(state: &AppState) -> Self {
+            state.webhooks.clone()
+        }
+    }
+
+    let state = AppState {
+        webhooks: config(),
+        name: "app",
+    };
+    assert_eq!(state.name, "app");
+    let body = fixture("voice/call-busy.txt");
+    let expected = "call CA53b9e9679a8ea25880376080b76f98ad busy";
+
+    let routers: [(&str, Router); 3] = [
+        (
+            "state",
+            Router::new()
+                .route("/calls", post(calls_only))
+                .with_state(state.clone()),
+        ),
+        (
+            "arc state",
+            Router::new()
+                .route("/calls", post(calls_only))
+                .with_state(Arc::new(state.clone())),
+        ),
+        (
+            "extension",
+            Router::new()
+                .route("/calls", post(calls_only))
+                .layer(Extension(config())),
+        ),
+    ];
+    for (how, router) in routers {
+        let (status, text) = send(router, signed_post("/calls", &body)).await;
+        assert_eq!((status, text.as_str()), (StatusCode::OK, expected), "{how}");
+        let unsigned = post_request("/calls", &body, Some("bad"));
+        let (status, _) = send(
+            Router::new()
+                .route("/calls", post(calls_only))
+                .layer(Extension(config())),
+            unsigned,
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{how}");
+    }
+    let (status, _) = send(
+        Router::new().route("/calls", post(calls_only)),
+        signed_post("/calls", &body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+}
+
+/// Behind a proxy that strips `/api`: Twilio signed `https://example.com/api/callbacks`, the
+/// router sees `/callbacks`.
+#[tokio::test]
+async fn a_public_url_with_a_path_prefix_verifies_behind_a_stripping_proxy() {
+    let config = WebhookConfig::new(
+        Validator::twilio(TOKEN).unwrap(),
+        "https://example.com/api".parse().unwrap(),
+    );
+    let body = fixture("video/room-ended.txt");
+    let signature = sign_body(TOKEN, "https://example.com/api/callbacks?t=1", &body).unwrap();
+    let (status, text) = send(
+        app(config.clone()),
+        post_request("/callbacks?t=1", &body, Some(&signature)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    // The same signature for the URL without the prefix does not verify.
+    let wrong = sign_body(TOKEN, "https://example.com/callbacks?t=1", &body).unwrap();
+    let (status, _) = send(
+        app(config),
+        post_request("/callbacks?t=1", &body, Some(&wrong)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

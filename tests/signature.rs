@@ -747,12 +747,21 @@ fn public_urls_rebuild_the_signed_url() {
         "hooks.example.com",
         "ftp://x",
         "https://",
-        "https://x/path",
+        "https:///path",
+        "https://x/path?q",
+        "https://x/path#f",
         "https://x?q",
         "https://x y",
     ] {
         assert!(PublicUrl::parse(bad).is_err(), "{bad}");
     }
+    // A path prefix, for a proxy that strips it.
+    let prefixed = PublicUrl::parse("https://example.com/api/v2/").unwrap();
+    assert_eq!(prefixed.as_str(), "https://example.com/api/v2");
+    assert_eq!(
+        prefixed.signed_url("/callbacks?x=1"),
+        "https://example.com/api/v2/callbacks?x=1"
+    );
     let forwarded =
         PublicUrl::from_forwarded("https, http", "hooks.example.com, proxy.internal").unwrap();
     assert_eq!(forwarded.signed_url("/cb"), "https://hooks.example.com/cb");

@@ -1,8 +1,15 @@
 //! An axum 0.8 extractor that verifies and parses a status callback.
 //!
-//! Put a [`WebhookConfig`] in the router's state (or anything it can be taken from with
-//! [`FromRef`]), and take [`TwilioCallback<T>`] as the handler's last argument, with `T` being
-//! [`Event`] or a family type. The body is read through axum's own [`Bytes`] extractor, so
+//! Take [`TwilioCallback<T>`] as the handler's last argument, with `T` being [`Event`] or a
+//! family type, and give it a [`WebhookConfig`] in one of three ways:
+//!
+//! - as the router's state, or inside it: `with_state(config)`, or your own state with
+//!   `impl FromRef<AppState> for WebhookConfig` (or `#[derive(FromRef)]`);
+//! - behind an `Arc`: `with_state(Arc::new(app_state))` works whenever `AppState` gives one;
+//! - in an [`Extension`](axum::Extension) layer: `.layer(Extension(config))`, which is read
+//!   first, whatever the state.
+//!
+//! The body is read through axum's own [`Bytes`] extractor, so
 //! [`DefaultBodyLimit`](axum::extract::DefaultBodyLimit) applies.
 //!
 //! ```no_run
@@ -35,6 +42,42 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! Your own state behind an `Arc`, or an `Extension`:
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//!
+//! use axum::extract::FromRef;
+//! use axum::{routing::post, Extension, Router};
+//! use status_callbacks::integrations::axum::TwilioCallback;
+//! use status_callbacks::integrations::WebhookConfig;
+//! use status_callbacks::{Event, Received};
+//!
+//! struct AppState {
+//!     webhooks: WebhookConfig,
+//!     // ... the database pool, ...
+//! }
+//!
+//! impl FromRef<AppState> for WebhookConfig {
+//!     fn from_ref(state: &AppState) -> Self {
+//!         state.webhooks.clone()
+//!     }
+//! }
+//!
+//! async fn callback(TwilioCallback(received): TwilioCallback<Received<Event>>) {}
+//!
+//! # fn build(config: WebhookConfig) {
+//! let with_arc_state: Router = Router::new()
+//!     .route("/callbacks", post(callback))
+//!     .with_state(Arc::new(AppState { webhooks: config.clone() }));
+//! let with_extension: Router = Router::new()
+//!     .route("/callbacks", post(callback))
+//!     .layer(Extension(config));
+//! # }
+//! ```
+
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
@@ -59,7 +102,11 @@ where
     type Rejection = CallbackRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let config = WebhookConfig::from_ref(state);
+        // An `Extension` layer's configuration first, then the state's.
+        let config = match request.extensions().get::<WebhookConfig>() {
+            Some(config) => config.clone(),
+            None => WebhookConfig::from_ref(state),
+        };
         // The URI as received, even inside a nested router.
         let uri = request
             .extensions()
@@ -84,6 +131,26 @@ where
         config
             .verify(&path_and_query, &body, header)
             .map(TwilioCallback)
+    }
+}
+
+/// An application state behind an [`Arc`] gives the configuration its inner state gives, so
+/// `Router::with_state(Arc::new(app))` works when `WebhookConfig: FromRef<App>`.
+impl<T> FromRef<Arc<T>> for WebhookConfig
+where
+    WebhookConfig: FromRef<T>,
+{
+    fn from_ref(state: &Arc<T>) -> Self {
+        WebhookConfig::from_ref(&**state)
+    }
+}
+
+/// A router without state: the configuration must come from an
+/// [`Extension`](axum::Extension); without one, requests are refused with 500
+/// ([`CallbackRejection::Misconfigured`]).
+impl FromRef<()> for WebhookConfig {
+    fn from_ref((): &()) -> Self {
+        WebhookConfig::from_parts(None, None)
     }
 }
 
