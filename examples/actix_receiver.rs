@@ -36,7 +36,7 @@ async fn callback(
 ) -> Result<HttpResponse, CallbackRejection> {
     match callback {
         Ok(TwilioCallback(Received::Typed(event))) => {
-            println!("{}", event.summary());
+            println!("{} dedupe={}", event.summary(), event.dedupe_key());
             Ok(HttpResponse::Ok().finish())
         }
         // Authentic, but a value does not fit the model: answered 200 all the same, since

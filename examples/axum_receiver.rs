@@ -45,7 +45,7 @@ async fn callback(
 ) -> Result<StatusCode, CallbackRejection> {
     match callback {
         Ok(TwilioCallback(Received::Typed(event))) => {
-            println!("{}", event.summary());
+            println!("{} dedupe={}", event.summary(), event.dedupe_key());
             Ok(StatusCode::OK)
         }
         // Authentic, but a value does not fit the model: answered 200 all the same, since

@@ -89,6 +89,12 @@ pub(crate) trait Declared: Sized {
     const DISCRIMINATOR: &'static str;
     /// What the family is called in messages: `Video room`.
     const NAME: &'static str;
+    /// The parameters whose values, with the family, identify one event (the natural dedupe
+    /// key); those absent from a body are left out.
+    const DEDUPE_KEY: &'static [&'static str];
+    /// Whether `timestamp` is when the event happened (not when a call or a recording
+    /// started).
+    const TIMESTAMP_IS_EVENT_TIME: bool;
 
     /// Whether `params` is a body of this family, and of which kind.
     fn detect(params: &RawParams<'_>) -> Result<Claim<Self::Kind>, ParseError>;
@@ -225,6 +231,7 @@ macro_rules! event_family {
         pub enum $kind:ident;
         family: $name:literal;
         told by $discriminator:literal;
+        deduplicated by [$($dedupe:literal),+ $(,)?];
         $(shared: $shared:ident;)?
         events {
             $(
@@ -359,6 +366,8 @@ macro_rules! event_family {
             type Kind = $kind;
             const DISCRIMINATOR: &'static str = $discriminator;
             const NAME: &'static str = $name;
+            const DEDUPE_KEY: &'static [&'static str] = &[$($dedupe),+];
+            const TIMESTAMP_IS_EVENT_TIME: bool = true;
 
             fn detect(
                 params: &$crate::params::RawParams<'_>,
@@ -553,6 +562,10 @@ macro_rules! event_family {
                 ) -> Result<Self, $crate::ParseError> {
                     $crate::declare::parse_event(params)
                 }
+
+                fn event_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                    Some(self.timestamp)
+                }
             }
 
             impl $crate::StatusCallback for $variant {
@@ -598,6 +611,8 @@ macro_rules! callback_family {
         kind: $kind_name:literal;
         family: $family_name:literal;
         told by $discriminator:literal if $detect:path;
+        deduplicated by [$($dedupe:literal),+ $(,)?];
+        timestamp is event time: $event_time:literal;
         timestamp: $timestamp:expr;
     ) => {
         impl $crate::declare::Listed for $name {}
@@ -644,6 +659,8 @@ macro_rules! callback_family {
             type Kind = ();
             const DISCRIMINATOR: &'static str = $discriminator;
             const NAME: &'static str = $family_name;
+            const DEDUPE_KEY: &'static [&'static str] = &[$($dedupe),+];
+            const TIMESTAMP_IS_EVENT_TIME: bool = $event_time;
 
             fn detect(
                 params: &$crate::params::RawParams<'_>,
@@ -752,6 +769,14 @@ macro_rules! callback_traits {
                 params: $crate::params::RawParams<'_>,
             ) -> Result<Self, $crate::ParseError> {
                 $crate::declare::parse_family(params)
+            }
+
+            fn event_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                if <Self as $crate::declare::Declared>::TIMESTAMP_IS_EVENT_TIME {
+                    $crate::declare::Declared::timestamp(self)
+                } else {
+                    None
+                }
             }
         }
     };
@@ -1066,6 +1091,50 @@ macro_rules! families {
                     })+
                     Event::Unknown(event) => event.get(name),
                 }
+            }
+
+            /// When the event happened, for the families whose `Timestamp` says so: not a
+            /// recording callback's `RecordingStartTime`, nor SignalWire's phone-number
+            /// callback's call creation time; `None` for families without one (messaging).
+            pub fn event_time(&self) -> Option<DateTime<Utc>> {
+                match self {
+                    $(Event::$variant(event) => {
+                        if <$ty as $crate::declare::Declared>::TIMESTAMP_IS_EVENT_TIME {
+                            <$ty as $crate::declare::Declared>::timestamp(event)
+                        } else {
+                            None
+                        }
+                    })+
+                    Event::Unknown(event) => event.timestamp(),
+                }
+            }
+
+            /// The natural dedupe key of the event: its family and the values of the
+            /// parameters that identify one event of it (see [`DedupeKey`]).
+            pub fn dedupe_key(&self) -> DedupeKey {
+                let mut out = FormWriter::default();
+                match self {
+                    $(Event::$variant(event) => {
+                        let event: &$ty = event;
+                        out.pair("family", <$ty as $crate::declare::Declared>::NAME);
+                        for name in <$ty as $crate::declare::Declared>::DEDUPE_KEY {
+                            if let Some(value) = event.get(name) {
+                                out.pair(name, &value);
+                            }
+                        }
+                    })+
+                    Event::Unknown(event) => {
+                        // Every pair, sorted: the same callback sent twice has the same key.
+                        let mut all = FormWriter::default();
+                        event.encode(&mut all);
+                        let form = all.finish();
+                        let mut pairs: Vec<&str> = form.split('&').collect();
+                        pairs.sort_unstable();
+                        out.pair("family", "unknown");
+                        out.pair("pairs", &pairs.join("&"));
+                    }
+                }
+                DedupeKey(out.finish())
             }
 
             /// The event as a `application/x-www-form-urlencoded` body.

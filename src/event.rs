@@ -87,6 +87,50 @@ pub struct Parameter {
     pub required: bool,
 }
 
+/// The natural dedupe key of a callback ([`Event::dedupe_key`]): its family and the values of
+/// the parameters that identify one event of that family, as the family declares them
+/// (`CallSid`, `CallStatus`, `SequenceNumber` for a call; `MessageSid`, `MessageStatus`,
+/// `EventType` for a message; ...).
+///
+/// Twilio may deliver a callback more than once (a retry after a timeout, a connection
+/// failure). Two deliveries of one event have the same key, so storing keys you have handled
+/// (with an atomic claim: `INSERT ... ON CONFLICT DO NOTHING`, not check-then-insert) skips the
+/// repeats. What it does not promise: two different events that carry the same values (a
+/// family without a sequence number whose status repeats) share a key; and an event whose
+/// parameters differ between deliveries (never seen) would not. Twilio's
+/// `I-Twilio-Idempotency-Token` request header ([`idempotency_token`](crate::integrations::idempotency_token))
+/// identifies the retries of one request; the natural key also catches the same event sent in
+/// two requests.
+///
+/// ```
+/// use status_callbacks::parse;
+///
+/// let body = b"CallSid=CA1&AccountSid=AC1&CallStatus=completed&ApiVersion=2010-04-01\
+///     &Direction=outbound-api&SequenceNumber=3&CallbackSource=call-progress-events\
+///     &From=%2B15550100&To=%2B15550199&Timestamp=Sun%2C%2025%20Mar%202018%2009%3A53%3A19%20%2B0000";
+/// let key = parse(body)?.dedupe_key();
+/// assert_eq!(
+///     key.as_str(),
+///     "family=voice+call+status&CallSid=CA1&CallStatus=completed&SequenceNumber=3"
+/// );
+/// # Ok::<(), status_callbacks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DedupeKey(String);
+
+impl DedupeKey {
+    /// The key as text: form-encoded pairs, `family=...` first.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for DedupeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// What detection found.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Found {

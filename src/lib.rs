@@ -128,8 +128,8 @@ pub(crate) mod de;
 pub(crate) mod declare;
 pub(crate) mod error;
 pub(crate) mod event;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+#[cfg(feature = "signature")]
+#[cfg_attr(docsrs, doc(cfg(feature = "signature")))]
 pub mod integrations;
 pub mod live;
 pub mod messaging;
@@ -144,7 +144,7 @@ pub mod video;
 pub mod voice;
 
 pub use error::{Expected, OtherWebhook, ParseError};
-pub use event::{discriminators, Event, EventKind, Family, Parameter, UnknownEvent};
+pub use event::{discriminators, DedupeKey, Event, EventKind, Family, Parameter, UnknownEvent};
 pub use params::{Extra, MAX_PARAMETERS};
 pub use received::{Received, Untyped};
 pub use sid::{AccountSid, EmptySid, Provider};
@@ -264,12 +264,19 @@ pub(crate) mod sealed {
     #[allow(unreachable_pub)]
     pub trait Sealed: Sized {
         fn from_params(params: RawParams<'_>) -> Result<Self, ParseError>;
+
+        /// When the event happened, where the callback says (for the replay guard).
+        fn event_time(&self) -> Option<chrono::DateTime<chrono::Utc>>;
     }
 }
 
 impl sealed::Sealed for Event {
     fn from_params(params: params::RawParams<'_>) -> Result<Self, ParseError> {
         Event::from_params(params)
+    }
+
+    fn event_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        Event::event_time(self)
     }
 }
 

@@ -106,6 +106,15 @@ impl<T: StatusCallback> StatusCallback for Received<T> {
 }
 
 impl<T: StatusCallback> crate::sealed::Sealed for Received<T> {
+    /// The typed callback's; none for an untyped one (its family, and so what its
+    /// `Timestamp` means, is not known).
+    fn event_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        match self {
+            Received::Typed(typed) => typed.event_time(),
+            Received::Untyped(_) => None,
+        }
+    }
+
     fn from_params(params: RawParams<'_>) -> Result<Self, ParseError> {
         let source = params.source();
         match T::from_params(params) {

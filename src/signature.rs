@@ -382,7 +382,6 @@ impl Validator {
     }
 
     /// Whether the validator holds any secret at all.
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn has_secret(&self) -> bool {
         self.auth_token.is_some() || !self.shared_keys.is_empty()
     }

@@ -44,8 +44,14 @@ impl Receiver {
 }
 
 fn start(name: &str) -> Receiver {
-    // Every feature, as `cargo test --all-features` has built it already.
-    let binary = example_binary(name, &["--all-features"]);
+    // Every feature, as `cargo test --all-features` has built it already; the hyper
+    // receiver with `http` alone, to show it needs neither axum nor actix-web.
+    let features: &[&str] = if name == "hyper_receiver" {
+        &["--no-default-features", "--features", "http"]
+    } else {
+        &["--all-features"]
+    };
+    let binary = example_binary(name, features);
     let addr = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -197,4 +203,9 @@ fn the_axum_receiver_is_safe_to_expose() {
 #[test]
 fn the_actix_receiver_is_safe_to_expose() {
     check_receiver("actix_receiver");
+}
+
+#[test]
+fn the_hyper_receiver_is_safe_to_expose() {
+    check_receiver("hyper_receiver");
 }

@@ -310,6 +310,7 @@ event_family! {
     pub enum ConferenceKind;
     family: "conference";
     told by "StatusCallbackEvent";
+    deduplicated by ["ConferenceSid", "SequenceNumber", "StatusCallbackEvent", "CallSid", "Timestamp"];
     shared: ConferenceShared;
     events {
         /// `conference-start`: audio mixing began.
@@ -392,6 +393,8 @@ callback_family! {
     kind: "conference-record-end";
     family: "conference recording (legacy)";
     told by "EventName" if is_conference_record_end;
+    deduplicated by ["ConferenceSid", "EventName", "RecordingUrl"];
+    timestamp is event time: true;
     timestamp: |event| event.timestamp;
 }
 

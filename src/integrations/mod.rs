@@ -1,10 +1,16 @@
-//! Web framework integrations: extractors that read, verify and parse a callback in one step.
+//! Receiving callbacks in a web server: read, verify and parse in one step.
 //!
+//! - [`WebhookConfig::verify`]: any stack; give it the raw path and query, the body and a
+//!   header lookup.
+//! - [`http`](mod@http) (feature `http`): on the `http` crate's types, which hyper, tower,
+//!   `lambda_http`, poem and salvo share: [`http::verify_request`], and
+//!   [`http::rejection_response`] for the answer.
+//! - [`tower`] (feature `tower`): [`tower::VerifyLayer`], which refuses unauthentic callbacks
+//!   before any handler.
 //! - [`axum`] (feature `axum`, axum 0.8): [`axum::TwilioCallback`].
 //! - [`actix`] (feature `actix-web`, actix-web 4): [`actix::TwilioCallback`].
 //!
-//! Both take a [`WebhookConfig`] from the application's state, read the body within the
-//! framework's own body limit, rebuild the URL Twilio signed from the configured public base
+//! Each takes a [`WebhookConfig`], reads the body within a limit, rebuild the URL Twilio signed from the configured public base
 //! URL and the raw path and query of the request, check the signature headers
 //! (`X-Twilio-Signature`, `X-SignalWire-Signature`, `X-Twilio-Webhooks-Signature-Settings`), and
 //! parse the callback into [`Event`](crate::Event) or whichever family type the handler asks
@@ -50,6 +56,12 @@ pub mod actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 
 use std::fmt;
 use std::sync::Arc;
@@ -58,6 +70,18 @@ use crate::signature::{
     InvalidPublicUrl, InvalidSecret, PublicUrl, SignatureError, Validator, WebhookError,
 };
 use crate::{ParseError, StatusCallback};
+
+/// Twilio's `I-Twilio-Idempotency-Token` request header, given a header lookup: the same for the
+/// retries of one callback request, so a receiver can tell a retry from a new callback. Twilio
+/// documents it for its webhooks in general; whether every product sends it, and whether it
+/// stays the same across every retry, is not documented: use it together with
+/// [`Event::dedupe_key`](crate::Event::dedupe_key), not instead of it.
+pub fn idempotency_token<'h>(header: impl Fn(&str) -> Option<&'h str>) -> Option<&'h str> {
+    header("I-Twilio-Idempotency-Token").filter(|token| !token.is_empty())
+}
+
+/// The default [`WebhookConfig::body_limit`]: 64 KiB, many times a real callback.
+pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
 
 /// What an extractor needs: how to check signatures, and which URL Twilio called.
 ///
@@ -79,6 +103,10 @@ pub struct WebhookConfig {
 struct Settings {
     validator: Option<Validator>,
     public_url: Option<PublicUrl>,
+    /// The largest body read, in bytes.
+    body_limit: usize,
+    /// The oldest an event may be, when the replay guard is on.
+    max_age: Option<std::time::Duration>,
     /// Hosts a trusted `X-Forwarded-Host` may name (lowercase); empty: forwarded headers are
     /// ignored.
     forwarded_hosts: Vec<String>,
@@ -109,25 +137,41 @@ impl WebhookConfig {
             inner: Arc::new(Settings {
                 validator,
                 public_url,
+                body_limit: DEFAULT_BODY_LIMIT,
+                max_age: None,
                 forwarded_hosts: Vec::new(),
             }),
         }
     }
 
-    /// Reads the configuration from the environment: the Auth Token from `TWILIO_AUTH_TOKEN`
-    /// and the public base URL from `PUBLIC_URL` (e.g. `https://hooks.example.com`).
+    /// Reads the configuration from the environment:
+    ///
+    /// - the secret: Twilio's Auth Token in `TWILIO_AUTH_TOKEN`, or SignalWire's Signing Key in
+    ///   `SIGNALWIRE_SIGNING_KEY` (exactly one of them; the validator is the vendor's);
+    /// - the public base URL Twilio or SignalWire calls in `PUBLIC_URL`
+    ///   (`https://hooks.example.com`, with a path prefix if a proxy strips one).
     pub fn from_env() -> Result<Self, ConfigError> {
-        let token = zeroize::Zeroizing::new(
-            std::env::var("TWILIO_AUTH_TOKEN")
+        let read = |name: &'static str| {
+            std::env::var(name)
                 .ok()
-                .filter(|token| !token.trim().is_empty())
-                .ok_or(ConfigError::Missing("TWILIO_AUTH_TOKEN"))?,
-        );
+                .filter(|value| !value.trim().is_empty())
+                .map(zeroize::Zeroizing::new)
+        };
+        let validator = match (read("TWILIO_AUTH_TOKEN"), read("SIGNALWIRE_SIGNING_KEY")) {
+            (Some(token), None) => Validator::twilio(&token),
+            (None, Some(key)) => Validator::signalwire(&key),
+            (Some(_), Some(_)) => return Err(ConfigError::BothSecrets),
+            (None, None) => {
+                return Err(ConfigError::Missing(
+                    "TWILIO_AUTH_TOKEN (or SIGNALWIRE_SIGNING_KEY)",
+                ))
+            }
+        }
+        .map_err(ConfigError::Secret)?;
         let public_url = std::env::var("PUBLIC_URL")
             .map_err(|_| ConfigError::Missing("PUBLIC_URL"))?
             .parse()
             .map_err(ConfigError::PublicUrl)?;
-        let validator = Validator::twilio(&token).map_err(ConfigError::Secret)?;
         Ok(WebhookConfig::new(validator, public_url))
     }
 
@@ -154,6 +198,57 @@ impl WebhookConfig {
             .collect();
         WebhookConfig {
             inner: Arc::new(settings),
+        }
+    }
+
+    /// The largest body the `http` and `tower` integrations read, in bytes:
+    /// [`DEFAULT_BODY_LIMIT`] unless set with [`with_body_limit`](Self::with_body_limit). (The
+    /// axum and actix-web extractors use the framework's own limit.)
+    pub fn body_limit(&self) -> usize {
+        self.inner.body_limit
+    }
+
+    /// Sets [`body_limit`](Self::body_limit).
+    pub fn with_body_limit(self, bytes: usize) -> Self {
+        let mut settings = Settings::clone(&self.inner);
+        settings.body_limit = bytes;
+        WebhookConfig {
+            inner: Arc::new(settings),
+        }
+    }
+
+    /// Turns the replay guard on: an authentic callback whose event happened more than
+    /// `max_age` ago is refused ([`CallbackRejection::Stale`], 403), so that a captured request
+    /// cannot be replayed later. Only families whose `Timestamp` is the event's time are
+    /// checked (Video, Live, call status, conference, Media Streams, transcriptions, SIPREC);
+    /// messaging, recording, AMD and `<Record>` transcription callbacks carry none and pass,
+    /// as do untyped callbacks.
+    ///
+    /// Choose an age well above Twilio's retry window and your clocks' drift: ten minutes,
+    /// say. A refused callback is not retried by Twilio.
+    pub fn refuse_older_than(self, max_age: std::time::Duration) -> Self {
+        let mut settings = Settings::clone(&self.inner);
+        settings.max_age = Some(max_age);
+        WebhookConfig {
+            inner: Arc::new(settings),
+        }
+    }
+
+    /// The replay guard's verdict on `callback`, at `now`.
+    fn check_age<T: StatusCallback>(
+        &self,
+        callback: &T,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), CallbackRejection> {
+        let (Some(max_age), Some(happened)) = (self.inner.max_age, callback.event_time()) else {
+            return Ok(());
+        };
+        let age = now.signed_duration_since(happened);
+        match chrono::Duration::from_std(max_age) {
+            Ok(max_age) if age > max_age => Err(CallbackRejection::Stale {
+                age: age.to_std().unwrap_or_default(),
+            }),
+            _ => Ok(()),
         }
     }
 
@@ -242,6 +337,10 @@ impl WebhookConfig {
                 WebhookError::Signature(err) => CallbackRejection::Signature(err),
                 WebhookError::Parse(err) => CallbackRejection::Parse(err),
             })
+            .and_then(|callback| {
+                self.check_age(&callback, std::time::SystemTime::now().into())
+                    .map(|()| callback)
+            })
     }
 }
 
@@ -258,6 +357,10 @@ pub enum ConfigError {
     /// A secret was refused.
     #[error("{0}")]
     Secret(InvalidSecret),
+    /// Both `TWILIO_AUTH_TOKEN` and `SIGNALWIRE_SIGNING_KEY` are set: which vendor signs is
+    /// ambiguous.
+    #[error("set TWILIO_AUTH_TOKEN or SIGNALWIRE_SIGNING_KEY, not both")]
+    BothSecrets,
 }
 
 /// Why an extractor refused a request. Each maps to a status code
@@ -289,6 +392,16 @@ pub enum CallbackRejection {
     /// The receiver is not configured. 500.
     #[error("the callback receiver is misconfigured: {0}")]
     Misconfigured(&'static str),
+    /// An authentic callback older than the replay guard allows
+    /// ([`WebhookConfig::refuse_older_than`]). 403, with the body `forbidden`.
+    #[error("forbidden")]
+    Stale {
+        /// How long ago the event happened.
+        age: std::time::Duration,
+    },
+    /// Callbacks come as POST (or GET); another method. 405.
+    #[error("status callbacks are POST or GET requests")]
+    MethodNotAllowed,
 }
 
 impl From<SignatureError> for CallbackRejection {
@@ -305,8 +418,11 @@ impl CallbackRejection {
             CallbackRejection::BodyUnreadable
             | CallbackRejection::BadForwardedHeaders
             | CallbackRejection::Parse(_) => 400,
-            CallbackRejection::Signature(_) | CallbackRejection::ForwardedHostNotAllowed => 403,
+            CallbackRejection::Signature(_)
+            | CallbackRejection::ForwardedHostNotAllowed
+            | CallbackRejection::Stale { .. } => 403,
             CallbackRejection::Misconfigured(_) => 500,
+            CallbackRejection::MethodNotAllowed => 405,
         }
     }
 
@@ -319,6 +435,10 @@ impl CallbackRejection {
             CallbackRejection::ForwardedHostNotAllowed => {
                 format!("{self}: X-Forwarded-Host names a host that is not allowed")
             }
+            CallbackRejection::Stale { age } => format!(
+                "{self}: the event happened {}s ago, more than the replay guard allows",
+                age.as_secs()
+            ),
             other => other.to_string(),
         }
     }

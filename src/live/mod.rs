@@ -48,6 +48,7 @@ event_family! {
     pub enum MediaProcessorKind;
     family: "Live MediaProcessor";
     told by "StatusCallbackEvent";
+    deduplicated by ["MediaProcessorSid", "StatusCallbackEvent"];
     shared: MediaProcessorShared;
     events {
         /// `media-processor-started`: a MediaProcessor started sending media to its outputs.
@@ -66,6 +67,7 @@ event_family! {
     pub enum PlayerStreamerKind;
     family: "Live PlayerStreamer";
     told by "StatusCallbackEvent";
+    deduplicated by ["PlayerStreamerSid", "StatusCallbackEvent"];
     shared: PlayerStreamerShared;
     events {
         /// `stream-started`: a PlayerStreamer's stream is available to players.

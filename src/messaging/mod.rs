@@ -164,6 +164,8 @@ callback_family! {
     kind: "message-status";
     family: "messaging status";
     told by "MessageStatus" if is_message_status;
+    deduplicated by ["MessageSid", "SmsSid", "MessageStatus", "SmsStatus", "EventType"];
+    timestamp is event time: false;
     timestamp: |_| None;
 }
 

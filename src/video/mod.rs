@@ -54,6 +54,7 @@ event_family! {
     pub enum RoomKind;
     family: "Video room";
     told by "StatusCallbackEvent";
+    deduplicated by ["RoomSid", "StatusCallbackEvent", "ParticipantSid", "TrackSid", "RecordingSid", "Timestamp"];
     shared: RoomShared;
     events {
         /// `room-created`: a Room was created.
@@ -88,6 +89,7 @@ event_family! {
     pub enum CompositionKind;
     family: "Video composition";
     told by "StatusCallbackEvent";
+    deduplicated by ["CompositionSid", "HookSid", "StatusCallbackEvent", "PercentageDone", "Timestamp"];
     shared: CompositionShared;
     events {
         /// `composition-enqueued`: a Composition Hook created a Composition and queued it.

@@ -39,6 +39,8 @@ callback_family! {
     kind: "amd";
     family: "answering machine detection";
     told by "AnsweredBy" if is_amd;
+    deduplicated by ["CallSid"];
+    timestamp is event time: false;
     timestamp: |_| None;
 }
 

@@ -36,6 +36,35 @@ open_enum! {
     }
 }
 
+impl CallStatus {
+    /// Whether the call is over: `completed`, `busy`, `failed`, `no-answer` or `canceled`. No
+    /// status callback of the call follows a final one (but a late, out-of-order earlier one
+    /// may still arrive: see [`CallStatusCallback::precedes`]).
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            CallStatus::Completed
+                | CallStatus::Busy
+                | CallStatus::Failed
+                | CallStatus::NoAnswer
+                | CallStatus::Canceled
+        )
+    }
+}
+
+impl CallStatusCallback {
+    /// Whether this callback was fired before `other`, by `SequenceNumber`, when both are
+    /// about the same call and carry one; `None` otherwise (SignalWire's often lack it).
+    /// Callbacks are fired in order but may arrive out of order: keep the latest by this, not
+    /// by arrival.
+    pub fn precedes(&self, other: &CallStatusCallback) -> Option<bool> {
+        if self.call_sid != other.call_sid {
+            return None;
+        }
+        Some(self.sequence_number? < other.sequence_number?)
+    }
+}
+
 open_enum! {
     /// `Direction`: how the call came about.
     pub enum Direction {
@@ -224,6 +253,8 @@ callback_family! {
     kind: "call-status";
     family: "voice call status";
     told by "CallStatus" if is_call_status;
+    deduplicated by ["CallSid", "CallStatus", "SequenceNumber"];
+    timestamp is event time: true;
     timestamp: |event| Some(event.timestamp);
 }
 

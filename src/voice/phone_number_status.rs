@@ -49,6 +49,8 @@ callback_family! {
     kind: "phone-number-call-status";
     family: "SignalWire phone number call status";
     told by "CallStatus" if is_phone_number_call_status;
+    deduplicated by ["CallSid", "CallStatus"];
+    timestamp is event time: false;
     timestamp: |event| Some(event.timestamp);
 }
 

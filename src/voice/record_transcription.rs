@@ -70,6 +70,8 @@ callback_family! {
     kind: "record-transcription";
     family: "<Record> transcription";
     told by "TranscriptionStatus" if is_record_transcription;
+    deduplicated by ["TranscriptionSid", "TranscriptionStatus"];
+    timestamp is event time: false;
     timestamp: |_| None;
 }
 

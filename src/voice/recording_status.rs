@@ -110,6 +110,8 @@ callback_family! {
     kind: "recording-status";
     family: "voice recording status";
     told by "RecordingStatus" if is_recording_status;
+    deduplicated by ["RecordingSid", "RecordingStatus"];
+    timestamp is event time: false;
     timestamp: |event| event.recording_start_time;
 }
 

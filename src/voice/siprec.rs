@@ -78,6 +78,7 @@ event_family! {
     pub enum SiprecKind;
     family: "SIPREC";
     told by "SiprecEvent";
+    deduplicated by ["SiprecSid", "SiprecEvent"];
     shared: SiprecShared;
     events {
         /// `siprec-started`: a session started.

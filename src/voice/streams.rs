@@ -101,6 +101,7 @@ event_family! {
     pub enum MediaStreamKind;
     family: "Media Streams";
     told by "StreamEvent";
+    deduplicated by ["StreamSid", "StreamEvent"];
     shared: MediaStreamShared;
     events {
         /// `stream-started`: a stream started.

@@ -185,6 +185,7 @@ event_family! {
     pub enum TranscriptionKind;
     family: "real-time transcription";
     told by "TranscriptionEvent";
+    deduplicated by ["CallSid", "TranscriptionSid", "TranscriptionEvent", "SequenceId"];
     shared: TranscriptionShared;
     events {
         /// `transcription-started`: a transcription started.
