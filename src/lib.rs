@@ -1,27 +1,62 @@
 //! Typed, validated Twilio and SignalWire status callbacks.
 //!
-//! Twilio and SignalWire report what happened to a call, a recording, a conference, a message,
-//! a media stream, a transcription or a Video Room by sending an `application/x-www-form-urlencoded` request to a URL you choose.
-//! This crate turns such a body into a typed [`Event`], and back: SIDs are newtypes, enumerated
-//! values are open enums, timestamps are [`chrono::DateTime<Utc>`](chrono::DateTime), durations
-//! know their unit, and nothing that was received is lost.
+//! Twilio and SignalWire report what happened to a call, a recording, a conference, a
+//! message, a media stream, a transcription or a Video Room by sending an
+//! `application/x-www-form-urlencoded` request to a URL you choose. This crate proves the
+//! request came from them, turns its body into a typed [`Event`], and back: SIDs are
+//! newtypes, enumerated values are open enums, timestamps are
+//! [`chrono::DateTime<Utc>`](chrono::DateTime), durations know their unit, and nothing that
+//! was received is lost.
+//!
+//! Verify, then parse, in one call (feature `signature`, on by default):
+//!
+//! ```
+//! # #[cfg(feature = "signature")] {
+//! use status_callbacks::signature::{sign_body, Validator};
+//! use status_callbacks::{video::RoomEvent, Event, Received};
+//!
+//! let validator = Validator::twilio("your auth token")?;
+//! // The request as received: the URL Twilio called, its body, its `X-Twilio-Signature`.
+//! let url = "https://hooks.example.com/callbacks";
+//! let body = b"RoomStatus=completed&RoomType=group&RoomSid=RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3\
+//!     &RoomName=standup&RoomDuration=312&SequenceNumber=1&StatusCallbackEvent=room-ended\
+//!     &Timestamp=2020-08-19T17%3A40%3A05.273Z&AccountSid=AC88c0aa9e2b5c3a8d1e1b9f3d0d6c7e10";
+//! # let signature = sign_body("your auth token", url, body)?;
+//!
+//! match validator.verify_and_parse(url, body, &signature)? {
+//!     Received::Typed(Event::Room(RoomEvent::RoomEnded(ended))) => {
+//!         println!("{} lasted {:?}", ended.room_name, ended.room_duration.as_duration());
+//!         assert_eq!(ended.room_duration.get(), 312);
+//!     }
+//!     Received::Typed(Event::Unknown(unknown)) => println!("not handled yet: {}", unknown.kind),
+//!     Received::Typed(other) => println!("{} at {:?}", other.kind_str(), other.timestamp()),
+//!     // Authentic, but a value does not fit the model: kept whole, with the reason.
+//!     Received::Untyped(raw) => println!("{raw}"),
+//! }
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! In a web server, one line does it all (read, verify, parse, answer 400, 403, 413 or 500):
+//! `TwilioCallback(received): TwilioCallback<Received<Event>>` as an axum or actix-web
+//! handler argument, [`integrations::http::verify_request`] on any stack built on the `http`
+//! crate (hyper, tower, `lambda_http`, ...), or [`integrations::tower::VerifyLayer`] in front of
+//! any tower service; see [`integrations`] for each, and the `hyper_receiver`,
+//! `axum_receiver` and `actix_receiver` examples for complete receivers. Callbacks may arrive
+//! twice or out of order: [`Event::dedupe_key`], [`integrations::idempotency_token`],
+//! [`WebhookConfig::refuse_older_than`](integrations::WebhookConfig::refuse_older_than) and
+//! [`voice::CallStatusCallback::precedes`] help.
+//!
+//! Without the signature check (a body verified elsewhere, a test), [`parse`] does the
+//! parsing alone:
 //!
 //! ```
 //! use status_callbacks::{parse, Event, video::RoomEvent};
 //!
-//! // The body of a request, exactly as received.
 //! let body = b"RoomStatus=completed&RoomType=group&RoomSid=RM5c1e62b8e6a1a2c8de0c3fe3ed36f5d3\
 //!     &RoomName=standup&RoomDuration=312&SequenceNumber=1&StatusCallbackEvent=room-ended\
 //!     &Timestamp=2020-08-19T17%3A40%3A05.273Z&AccountSid=AC88c0aa9e2b5c3a8d1e1b9f3d0d6c7e10";
-//!
-//! match parse(body)? {
-//!     Event::Room(RoomEvent::RoomEnded(ended)) => {
-//!         println!("{} lasted {:?}", ended.room_name, ended.room_duration.as_duration());
-//!         assert_eq!(ended.room_duration.get(), 312);
-//!     }
-//!     Event::Unknown(unknown) => println!("not handled yet: {}", unknown.kind),
-//!     other => println!("{:?} at {:?}", other.kind(), other.timestamp()),
-//! }
+//! assert!(matches!(parse(body)?, Event::Room(RoomEvent::RoomEnded(_))));
 //! # Ok::<(), status_callbacks::ParseError>(())
 //! ```
 //!
@@ -85,8 +120,12 @@
 //! - `signature` (default): the `signature` module, which proves that a request came from
 //!   Twilio or SignalWire (`X-Twilio-Signature`, `X-SignalWire-Signature`, shared keys) and
 //!   verifies then parses in one call.
-//! - `axum` and `actix-web`: the `integrations` module, with an extractor for axum 0.8 and one
-//!   for actix-web 4 that read, verify and parse a callback, and answer 400, 403, 413 or 500.
+//! - `http`: [`integrations::http`], receiving on the `http` crate's types (hyper, tower,
+//!   `lambda_http`, poem, salvo).
+//! - `tower`: [`integrations::tower::VerifyLayer`], refusing unauthentic callbacks before any
+//!   handler.
+//! - `axum` and `actix-web`: an extractor for axum 0.8 and one for actix-web 4 that read,
+//!   verify and parse a callback, and answer 400, 403, 413 or 500.
 //!
 //! # Which vendor
 //!
