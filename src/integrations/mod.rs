@@ -443,3 +443,61 @@ impl CallbackRejection {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One test for every case, so that no other test sees the variables change.
+    #[test]
+    fn the_environment_names_either_vendor() {
+        let set = |token: Option<&str>, key: Option<&str>| {
+            for (name, value) in [
+                ("TWILIO_AUTH_TOKEN", token),
+                ("SIGNALWIRE_SIGNING_KEY", key),
+            ] {
+                match value {
+                    Some(value) => std::env::set_var(name, value),
+                    None => std::env::remove_var(name),
+                }
+            }
+            std::env::set_var("PUBLIC_URL", "https://example.com/api");
+        };
+        set(Some("token"), None);
+        let twilio = WebhookConfig::from_env().unwrap();
+        assert_eq!(
+            twilio
+                .validator()
+                .unwrap()
+                .signature_header(|name| { (name == "X-Twilio-Signature").then_some("t") }),
+            Some("t")
+        );
+        set(None, Some("PSKxxxx"));
+        let signalwire = WebhookConfig::from_env().unwrap();
+        // A SignalWire validator reads its own header first.
+        let both = |name: &str| match name {
+            "X-SignalWire-Signature" => Some("s"),
+            "X-Twilio-Signature" => Some("t"),
+            _ => None,
+        };
+        assert_eq!(
+            signalwire.validator().unwrap().signature_header(both),
+            Some("s")
+        );
+        assert_eq!(
+            twilio.validator().unwrap().signature_header(both),
+            Some("t")
+        );
+        set(Some("token"), Some("PSKxxxx"));
+        assert_eq!(
+            WebhookConfig::from_env().unwrap_err(),
+            ConfigError::BothSecrets
+        );
+        set(None, None);
+        assert!(matches!(
+            WebhookConfig::from_env(),
+            Err(ConfigError::Missing(name)) if name.contains("SIGNALWIRE_SIGNING_KEY")
+        ));
+        std::env::remove_var("PUBLIC_URL");
+    }
+}
