@@ -163,9 +163,23 @@ macro_rules! form_struct {
                 params: &mut $crate::params::RawParams<'_>,
                 kind: $crate::EventKind,
             ) -> Result<Self, $crate::ParseError> {
+                /// Each field's place in `found`.
+                #[allow(non_camel_case_types, dead_code)]
+                enum Slot {
+                    $( $field, )*
+                }
+                const SLOTS: usize = [$( stringify!($field) ),*].len();
+                fn slot_of(name: &str) -> Option<usize> {
+                    match name {
+                        $( $( $wire => Some(Slot::$field as usize), )? )*
+                        _ => None,
+                    }
+                }
+                // Every typed parameter found in one pass, then taken from where it is.
+                let found: [u32; SLOTS] = params.locate(slot_of);
                 Ok($name {
                     $( $field: $crate::params::form_field!(
-                        @decode params, kind, $mode $( ($wire $(, $format)?) )?
+                        @decode params, kind, found[Slot::$field as usize], $mode $( ($wire $(, $format)?) )?
                     ), )*
                 })
             }
@@ -207,13 +221,19 @@ macro_rules! form_field {
         $crate::params::form_field!(@$op $value, $target, $mode ($wire, $crate::params::Wire))
     };
 
-    (@decode $params:expr, $kind:ident, req ($wire:literal, $format:ty)) => {
-        $params.required::<_, $format>($wire, $kind)?
+    (@decode $params:expr, $kind:ident, $at:expr, req ($wire:literal)) => {
+        $crate::params::form_field!(@decode $params, $kind, $at, req ($wire, $crate::params::Wire))
     };
-    (@decode $params:expr, $kind:ident, opt ($wire:literal, $format:ty)) => {
-        $params.optional::<_, $format>($wire, $kind)?
+    (@decode $params:expr, $kind:ident, $at:expr, opt ($wire:literal)) => {
+        $crate::params::form_field!(@decode $params, $kind, $at, opt ($wire, $crate::params::Wire))
     };
-    (@decode $params:expr, $kind:ident, extra) => {
+    (@decode $params:expr, $kind:ident, $at:expr, req ($wire:literal, $format:ty)) => {
+        $params.required_at::<_, $format>($at, $wire, $kind)?
+    };
+    (@decode $params:expr, $kind:ident, $at:expr, opt ($wire:literal, $format:ty)) => {
+        $params.optional_at::<_, $format>($at, $wire, $kind)?
+    };
+    (@decode $params:expr, $kind:ident, $at:expr, extra) => {
         $params.take_rest()
     };
 

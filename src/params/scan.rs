@@ -336,13 +336,83 @@ impl<'a> RawParams<'a> {
         self.take_value(name, true).ok().flatten()
     }
 
-    /// A parameter the event documents as always present.
+    /// A parameter the event documents as always present (decoding takes it with
+    /// [`required_at`](Self::required_at)).
+    #[cfg(test)]
     pub(crate) fn required<T, F: Format<T>>(
         &mut self,
         name: &'static str,
         kind: crate::EventKind,
     ) -> Result<T, ParseError> {
-        match self.take_value(name, false) {
+        let at = self.find_untaken(name).map_or(ABSENT, |at| at as u32);
+        self.required_at::<T, F>(at, name, kind)
+    }
+
+    /// A parameter the event carries only sometimes: absent or empty is `None` (decoding
+    /// takes it with [`optional_at`](Self::optional_at)).
+    #[cfg(test)]
+    pub(crate) fn optional<T, F: Format<T>>(
+        &mut self,
+        name: &'static str,
+        kind: crate::EventKind,
+    ) -> Result<Option<T>, ParseError> {
+        let at = self.find_untaken(name).map_or(ABSENT, |at| at as u32);
+        self.optional_at::<T, F>(at, name, kind)
+    }
+
+    /// Where each typed parameter of a struct is, found in one pass over the pairs: for each
+    /// slot `slot_of` gives a name, the index of the first untaken pair of that name, or
+    /// [`ABSENT`]. Cheaper than a lookup per field when a struct types many parameters and a
+    /// body carries some of them.
+    pub(crate) fn locate<const N: usize>(&self, slot_of: fn(&str) -> Option<usize>) -> [u32; N] {
+        let mut found = [ABSENT; N];
+        for (at, pair) in self.pairs.iter().enumerate() {
+            if pair.taken {
+                continue;
+            }
+            if let Some(slot) = slot_of(&pair.name) {
+                if let Some(first @ &mut ABSENT) = found.get_mut(slot) {
+                    // Lossless: a body holds at most `MAX_PARAMETERS` pairs.
+                    *first = at as u32;
+                }
+            }
+        }
+        found
+    }
+
+    /// [`take_value`](Self::take_value) for the pair [`locate`](Self::locate) found.
+    fn take_value_at(
+        &mut self,
+        at: u32,
+        skip_empty: bool,
+    ) -> Result<Option<Cow<'a, str>>, Conflict> {
+        let Some(at) = usize::try_from(at).ok().filter(|&at| at < self.pairs.len()) else {
+            return Ok(None);
+        };
+        if self.maybe_repeated {
+            let first = &self.pairs[at];
+            if self.pairs[at + 1..].iter().any(|other| {
+                other.tag == first.tag && other.name == first.name && other.value != first.value
+            }) {
+                return Err(Conflict);
+            }
+        }
+        let pair = &mut self.pairs[at];
+        if skip_empty && pair.value.is_empty() {
+            return Ok(None);
+        }
+        pair.taken = true;
+        Ok(Some(std::mem::take(&mut pair.value)))
+    }
+
+    /// [`required`](Self::required) for the pair [`locate`](Self::locate) found.
+    pub(crate) fn required_at<T, F: Format<T>>(
+        &mut self,
+        at: u32,
+        name: &'static str,
+        kind: crate::EventKind,
+    ) -> Result<T, ParseError> {
+        match self.take_value_at(at, false) {
             Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
             Ok(None) => Err(ParseError::missing(name, kind)),
             Ok(Some(value)) if value.is_empty() => {
@@ -353,13 +423,14 @@ impl<'a> RawParams<'a> {
         }
     }
 
-    /// A parameter the event carries only sometimes: absent or empty is `None`.
-    pub(crate) fn optional<T, F: Format<T>>(
+    /// [`optional`](Self::optional) for the pair [`locate`](Self::locate) found.
+    pub(crate) fn optional_at<T, F: Format<T>>(
         &mut self,
+        at: u32,
         name: &'static str,
         kind: crate::EventKind,
     ) -> Result<Option<T>, ParseError> {
-        match self.take_value(name, true) {
+        match self.take_value_at(at, true) {
             Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
             Ok(None) => Ok(None),
             Ok(Some(value)) => F::decode(value)
@@ -392,6 +463,9 @@ impl<'a> RawParams<'a> {
         .into_extra()
     }
 }
+
+/// What [`RawParams::locate`] gives a parameter the body does not carry.
+pub(crate) const ABSENT: u32 = u32::MAX;
 
 /// The bytes the scan stops at: `&`, `=`, `%` and `+`.
 static SPECIAL: [bool; 256] = {
