@@ -46,95 +46,6 @@ pub struct RawParams<'a> {
     /// The body the pairs were scanned from, to read them again as received when typed
     /// decoding fails.
     source: &'a [u8],
-    /// Whether a name may occur more than once (false only when it certainly does not): when
-    /// it may, taking a value checks its other copies.
-    maybe_repeated: bool,
-    /// Where the first pair of each name is: a hash table of `index + 1` (0 for an empty
-    /// slot), so that each field finds its pair at once. Built for bodies of
-    /// [`SMALL_BODY_PAIRS`] to [`INDEXED_PAIRS`] pairs; others are searched in order.
-    index: NameIndex,
-}
-
-/// Bodies with more pairs than this, and at most [`INDEXED_PAIRS`], get a [`NameIndex`]: for
-/// fewer, a search in order is as fast as building it.
-const SMALL_BODY_PAIRS: usize = 16;
-/// Bodies with at most this many pairs get a [`NameIndex`].
-const INDEXED_PAIRS: usize = 64;
-
-/// An open-addressing table from a name to its first pair: 128 slots for at most 64 names.
-struct NameIndex {
-    slots: [u8; 128],
-    built: bool,
-    /// Whether building it met a name twice.
-    repeated: bool,
-}
-
-impl NameIndex {
-    const EMPTY: NameIndex = NameIndex {
-        slots: [0; 128],
-        built: false,
-        repeated: false,
-    };
-
-    fn build(pairs: &[Pair<'_>]) -> Self {
-        let mut index = NameIndex::EMPTY;
-        if pairs.len() <= SMALL_BODY_PAIRS || pairs.len() > INDEXED_PAIRS {
-            return index;
-        }
-        for (at, pair) in pairs.iter().enumerate() {
-            let mut slot = name_hash(&pair.name);
-            loop {
-                match index.slots[slot] {
-                    0 => {
-                        // Lossless: at < INDEXED_PAIRS.
-                        index.slots[slot] = at as u8 + 1;
-                        break;
-                    }
-                    // A repeated name: the first one stays.
-                    taken if pairs[usize::from(taken) - 1].name == pair.name => {
-                        index.repeated = true;
-                        break;
-                    }
-                    _ => slot = (slot + 1) % 128,
-                }
-            }
-        }
-        index.built = true;
-        index
-    }
-
-    /// The first pair called `name`, or `None`; `Err` when the table was not built.
-    fn first(&self, pairs: &[Pair<'_>], name: &str) -> Result<Option<usize>, ()> {
-        if !self.built {
-            return Err(());
-        }
-        let mut slot = name_hash(name);
-        loop {
-            match self.slots[slot] {
-                0 => return Ok(None),
-                at if pairs[usize::from(at) - 1].name == name => {
-                    return Ok(Some(usize::from(at) - 1))
-                }
-                _ => slot = (slot + 1) % 128,
-            }
-        }
-    }
-}
-
-/// A slot in 0..128 for a name: its length and up to 16 of its bytes, mixed.
-fn name_hash(name: &str) -> usize {
-    let bytes = name.as_bytes();
-    let word = |part: &[u8]| {
-        let mut buffer = [0u8; 8];
-        let len = part.len().min(8);
-        buffer[..len].copy_from_slice(&part[..len]);
-        u64::from_le_bytes(buffer)
-    };
-    let head = word(bytes);
-    let tail = word(&bytes[bytes.len().saturating_sub(8)..]);
-    let mixed =
-        (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 57) as usize
 }
 
 impl<'a> RawParams<'a> {
@@ -152,7 +63,7 @@ impl<'a> RawParams<'a> {
         let bytes = text.as_bytes();
         // About one pair per 24 bytes in real callbacks; beyond a real callback's size the
         // vector grows as pairs are found, so a hostile body costs only what it holds.
-        let mut pairs = Vec::with_capacity((bytes.len() / 24 + 4).min(INDEXED_PAIRS));
+        let mut pairs = Vec::with_capacity((bytes.len() / 24 + 4).min(64));
         let mut start = 0;
         let mut eq = usize::MAX;
         // Whether the name / the value holds a `%` or a `+`.
@@ -207,23 +118,9 @@ impl<'a> RawParams<'a> {
                 limit: MAX_PARAMETERS,
             });
         }
-        let index = NameIndex::build(&pairs);
-        let maybe_repeated = if index.built {
-            index.repeated
-        } else if pairs.len() <= SMALL_BODY_PAIRS {
-            // Equal names have equal tags: few enough pairs to compare every two.
-            pairs
-                .iter()
-                .enumerate()
-                .any(|(at, pair)| pairs[at + 1..].iter().any(|other| other.tag == pair.tag))
-        } else {
-            true
-        };
         Ok(RawParams {
             pairs,
             source: body,
-            maybe_repeated,
-            index,
         })
     }
 
@@ -259,13 +156,8 @@ impl<'a> RawParams<'a> {
         let Some(at) = self.find_untaken(name) else {
             return Ok(None);
         };
-        if self.maybe_repeated {
-            let first = &self.pairs[at];
-            if self.pairs[at + 1..].iter().any(|other| {
-                other.tag == first.tag && other.name == first.name && other.value != first.value
-            }) {
-                return Err(Conflict);
-            }
+        if self.conflicts(at) {
+            return Err(Conflict);
         }
         let pair = &mut self.pairs[at];
         if skip_empty && pair.value.is_empty() {
@@ -282,19 +174,22 @@ impl<'a> RawParams<'a> {
             .map(|pair| (pair.name.as_ref(), pair.value.as_ref()))
     }
 
-    /// Where the first untaken pair called `name` is.
+    /// Where the first untaken pair called `name` is: a search in order, comparing tags first
+    /// (cheaper than building an index for the few lookups detection makes; typed fields are
+    /// found with [`locate`](Self::locate)).
     fn find_untaken(&self, name: &str) -> Option<usize> {
-        match self.index.first(&self.pairs, name) {
-            Ok(Some(at)) if !self.pairs[at].taken => Some(at),
-            Ok(None) => None,
-            // Not indexed, or the first one is taken already: search in order.
-            _ => {
-                let tag = tag(name);
-                self.pairs
-                    .iter()
-                    .position(|pair| pair.tag == tag && !pair.taken && pair.name == name)
-            }
-        }
+        let tag = tag(name);
+        self.pairs
+            .iter()
+            .position(|pair| pair.tag == tag && !pair.taken && pair.name == name)
+    }
+
+    /// Whether a later pair has the name of pair `at` and another value.
+    fn conflicts(&self, at: usize) -> bool {
+        let first = &self.pairs[at];
+        self.pairs[at + 1..].iter().any(|other| {
+            other.tag == first.tag && other.name == first.name && other.value != first.value
+        })
     }
 
     /// Whether `name` is present with a non-empty value (nothing is taken).
@@ -309,15 +204,10 @@ impl<'a> RawParams<'a> {
         let Some(at) = self.find_untaken(name) else {
             return Ok(None);
         };
-        let first = &self.pairs[at];
-        if self.maybe_repeated
-            && self.pairs[at + 1..].iter().any(|other| {
-                other.tag == first.tag && other.name == first.name && other.value != first.value
-            })
-        {
+        if self.conflicts(at) {
             return Err(ParseError::repeated(name, None));
         }
-        Ok(Some(first.value.as_ref()).filter(|value| !value.is_empty()))
+        Ok(Some(self.pairs[at].value.as_ref()).filter(|value| !value.is_empty()))
     }
 
     /// The value of `name` if it is present and not empty, taken: what tells a body's kind.
@@ -370,10 +260,13 @@ impl<'a> RawParams<'a> {
             if pair.taken {
                 continue;
             }
-            if let Some(slot) = slot_of(&pair.name) {
-                if let Some(first @ &mut ABSENT) = found.get_mut(slot) {
+            if let Some(first) = slot_of(&pair.name).and_then(|slot| found.get_mut(slot)) {
+                if *first == ABSENT {
                     // Lossless: a body holds at most `MAX_PARAMETERS` pairs.
                     *first = at as u32;
+                } else {
+                    // Seen again: its copies are compared when it is taken.
+                    *first |= REPEATED;
                 }
             }
         }
@@ -386,16 +279,18 @@ impl<'a> RawParams<'a> {
         at: u32,
         skip_empty: bool,
     ) -> Result<Option<Cow<'a, str>>, Conflict> {
-        let Some(at) = usize::try_from(at).ok().filter(|&at| at < self.pairs.len()) else {
+        if at == ABSENT {
+            return Ok(None);
+        }
+        let repeated = at & REPEATED != 0;
+        let Some(at) = usize::try_from(at & !REPEATED)
+            .ok()
+            .filter(|&at| at < self.pairs.len())
+        else {
             return Ok(None);
         };
-        if self.maybe_repeated {
-            let first = &self.pairs[at];
-            if self.pairs[at + 1..].iter().any(|other| {
-                other.tag == first.tag && other.name == first.name && other.value != first.value
-            }) {
-                return Err(Conflict);
-            }
+        if repeated && self.conflicts(at) {
+            return Err(Conflict);
         }
         let pair = &mut self.pairs[at];
         if skip_empty && pair.value.is_empty() {
@@ -457,8 +352,6 @@ impl<'a> RawParams<'a> {
         RawParams {
             pairs,
             source: self.source,
-            maybe_repeated: false,
-            index: NameIndex::EMPTY,
         }
         .into_extra()
     }
@@ -466,6 +359,8 @@ impl<'a> RawParams<'a> {
 
 /// What [`RawParams::locate`] gives a parameter the body does not carry.
 pub(crate) const ABSENT: u32 = u32::MAX;
+/// The bit [`RawParams::locate`] sets on a parameter the body carries more than once.
+const REPEATED: u32 = 1 << 31;
 
 /// The bytes the scan stops at: `&`, `=`, `%` and `+`.
 static SPECIAL: [bool; 256] = {
@@ -629,6 +524,7 @@ fn hex(b: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::params::Wire;
 
     fn scanned(body: &str) -> Vec<(String, String)> {
         RawParams::scan(body.as_bytes())
@@ -688,28 +584,36 @@ mod tests {
     }
 
     #[test]
-    fn the_name_index_agrees_with_a_search_in_order() {
-        for count in [0, 1, 5, 63, 64, 65, 200] {
-            let body: String = (0..count)
-                .map(|i| format!("N{}=v{i}&", i % 40))
-                .chain(["Caller=a&CallerCity=b&Called=c&".to_owned()])
-                .collect();
-            let params = RawParams::scan(body.as_bytes()).unwrap();
-            for name in [
-                "N0",
-                "N7",
-                "N39",
-                "N40",
-                "Caller",
-                "CallerCity",
-                "Called",
-                "X",
-                "",
-            ] {
-                let expected = params.pairs.iter().position(|pair| pair.name == name);
-                assert_eq!(params.find_untaken(name), expected, "{count} pairs, {name}");
-            }
-        }
+    fn locate_finds_the_first_pair_of_each_name_and_marks_repeats() {
+        let mut params = RawParams::scan(b"B=1&A=2&C=&B=1&D=4&A=3").unwrap();
+        let slot_of = |name: &str| match name {
+            "A" => Some(0),
+            "B" => Some(1),
+            "C" => Some(2),
+            "X" => Some(3),
+            _ => None,
+        };
+        let found: [u32; 4] = params.locate(slot_of);
+        assert_eq!(found, [1 | REPEATED, REPEATED, 2, ABSENT]);
+        assert_eq!(params.find_untaken("D"), Some(4));
+        // Copies of one value are no conflict; another value is.
+        let kind = crate::EventKind::CallStatus;
+        assert_eq!(
+            params.required_at::<String, Wire>(found[1], "B", kind),
+            Ok("1".into())
+        );
+        assert_eq!(
+            params.required_at::<String, Wire>(found[0], "A", kind),
+            Err(ParseError::repeated("A", Some(kind)))
+        );
+        assert_eq!(
+            params.optional_at::<String, Wire>(found[2], "C", kind),
+            Ok(None)
+        );
+        assert_eq!(
+            params.optional_at::<String, Wire>(found[3], "X", kind),
+            Ok(None)
+        );
     }
 
     #[test]
