@@ -20,7 +20,6 @@
 mod support;
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::StatusCode;
@@ -28,15 +27,12 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use hyper::server::conn::http1;
-use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use status_callbacks::integrations::axum::TwilioCallback;
 use status_callbacks::integrations::{CallbackRejection, WebhookConfig};
 use status_callbacks::{Event, Received};
-use tokio::sync::Semaphore;
 
-use support::{read_timeout, RejectionLog, BODY_LIMIT, MAX_CONNECTIONS};
+use support::{read_timeout, RejectionLog, BODY_LIMIT};
 
 static REJECTIONS: RejectionLog = RejectionLog::new();
 
@@ -102,34 +98,9 @@ async fn main() -> ExitCode {
 
     // hyper's own connection loop, for what `axum::serve` does not offer: a header read
     // timeout and a connection limit.
-    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    let stop = tokio::signal::ctrl_c();
-    tokio::pin!(stop);
-    loop {
-        let stream = tokio::select! {
-            _ = &mut stop => break,
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
-                Err(err) => {
-                    REJECTIONS.log(format_args!("cannot accept a connection: {err}"));
-                    continue;
-                }
-            },
-        };
-        let Ok(permit) = connections.clone().try_acquire_owned() else {
-            REJECTIONS.log("rejected: too many connections");
-            continue;
-        };
-        let service = TowerToHyperService::new(app.clone());
-        tokio::spawn(async move {
-            let _ = http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(read_timeout())
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-            drop(permit);
-        });
-    }
-    eprintln!("stopped");
+    support::serve_until_ctrl_c(listener, &REJECTIONS, move || {
+        TowerToHyperService::new(app.clone())
+    })
+    .await;
     ExitCode::SUCCESS
 }

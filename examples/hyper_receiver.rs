@@ -17,20 +17,16 @@ mod support;
 
 use std::convert::Infallible;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
-use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::{TokioIo, TokioTimer};
 use status_callbacks::integrations::http::{check_head, rejection_response, verify_request};
 use status_callbacks::integrations::{idempotency_token, CallbackRejection, WebhookConfig};
 use status_callbacks::{Event, Received};
-use tokio::sync::Semaphore;
 
-use support::{read_timeout, RejectionLog, BODY_LIMIT, MAX_CONNECTIONS};
+use support::{read_timeout, RejectionLog, BODY_LIMIT};
 
 static REJECTIONS: RejectionLog = RejectionLog::new();
 
@@ -122,35 +118,10 @@ async fn main() -> ExitCode {
     };
     eprintln!("listening on http://{listen}/callbacks");
 
-    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    let stop = tokio::signal::ctrl_c();
-    tokio::pin!(stop);
-    loop {
-        let stream = tokio::select! {
-            _ = &mut stop => break,
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
-                Err(err) => {
-                    REJECTIONS.log(format_args!("cannot accept a connection: {err}"));
-                    continue;
-                }
-            },
-        };
-        let Ok(permit) = connections.clone().try_acquire_owned() else {
-            REJECTIONS.log("rejected: too many connections");
-            continue;
-        };
+    support::serve_until_ctrl_c(listener, &REJECTIONS, move || {
         let config = config.clone();
-        tokio::spawn(async move {
-            let service = service_fn(move |request| handle(config.clone(), request));
-            let _ = http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(read_timeout())
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-            drop(permit);
-        });
-    }
-    eprintln!("stopped");
+        service_fn(move |request| handle(config.clone(), request))
+    })
+    .await;
     ExitCode::SUCCESS
 }

@@ -171,11 +171,8 @@ pub(crate) fn parse_event<E: EventStruct>(mut params: RawParams<'_>) -> Result<E
     match crate::event::detect(&params)? {
         Found::Known(kind) => match E::Family::own(kind) {
             Some(own) if own == E::KIND => {
-                take_kind(
-                    &mut params,
-                    <E::Family as Declared>::DISCRIMINATOR,
-                    kind.as_str(),
-                )?;
+                params
+                    .take_discriminator_if(<E::Family as Declared>::DISCRIMINATOR, kind.as_str())?;
                 E::decode(&mut params, kind)
             }
             Some(_) => Err(ParseError::WrongKind {
@@ -186,19 +183,6 @@ pub(crate) fn parse_event<E: EventStruct>(mut params: RawParams<'_>) -> Result<E
         },
         unknown => Err(wrong_family(E::Family::FAMILY, unknown, &params)),
     }
-}
-
-/// Takes the parameter that told the kind, unless its value is an alternative spelling of
-/// `canonical`: that one stays in `extra`, so that it is written back as received.
-pub(crate) fn take_kind(
-    params: &mut RawParams<'_>,
-    discriminator: &'static str,
-    canonical: &str,
-) -> Result<(), ParseError> {
-    if params.discriminator(discriminator)? == Some(canonical) {
-        params.take_discriminator(discriminator)?;
-    }
-    Ok(())
 }
 
 /// The error for a body of another family than `expected`, or an unknown event.
@@ -385,7 +369,8 @@ macro_rules! event_family {
                 kind: $kind,
                 mut params: $crate::params::RawParams<'_>,
             ) -> Result<Self, $crate::ParseError> {
-                $crate::declare::take_kind(&mut params, $discriminator, kind.as_str())?;
+                // An alternative spelling stays in `extra`, so that it is written back.
+                params.take_discriminator_if($discriminator, kind.as_str())?;
                 let event_kind = <$family as $crate::declare::Registered>::wrap(kind);
                 Ok(match kind {
                     $($kind::$variant => $family::$variant(

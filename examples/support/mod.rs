@@ -77,3 +77,58 @@ impl RejectionLog {
         }
     }
 }
+
+/// Serves HTTP/1 connections from `listener` with a service from `make_service` each, until
+/// Ctrl-C: the header read timeout, the connection limit and the rejection log of the
+/// hyper-based receivers (the actix-web one has its own server).
+#[allow(dead_code)]
+pub async fn serve_until_ctrl_c<M, S, B>(
+    listener: tokio::net::TcpListener,
+    rejections: &'static RejectionLog,
+    make_service: M,
+) where
+    M: Fn() -> S,
+    S: hyper::service::Service<
+            hyper::Request<hyper::body::Incoming>,
+            Response = hyper::Response<B>,
+        > + Send
+        + 'static,
+    S::Future: Send + 'static,
+    S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    B: hyper::body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    use hyper::server::conn::http1;
+    use hyper_util::rt::{TokioIo, TokioTimer};
+
+    let connections = std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let stop = tokio::signal::ctrl_c();
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            _ = &mut stop => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    rejections.log(format_args!("cannot accept a connection: {err}"));
+                    continue;
+                }
+            },
+        };
+        let Ok(permit) = connections.clone().try_acquire_owned() else {
+            rejections.log("rejected: too many connections");
+            continue;
+        };
+        let service = make_service();
+        tokio::spawn(async move {
+            let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(read_timeout())
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(permit);
+        });
+    }
+    eprintln!("stopped");
+}

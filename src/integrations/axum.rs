@@ -84,6 +84,7 @@ use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use crate::integrations::http::{header_lookup, path_and_query};
 use crate::integrations::{CallbackRejection, WebhookConfig};
 use crate::{Event, StatusCallback};
 
@@ -112,13 +113,9 @@ where
             .extensions()
             .get::<OriginalUri>()
             .map_or_else(|| request.uri().clone(), |original| original.0.clone());
-        let path_and_query = uri
-            .path_and_query()
-            .map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned());
         let headers = request.headers().clone();
-        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
         // Refuse an unsigned request before reading its body.
-        config.check_headers(header)?;
+        config.check_headers(header_lookup(&headers))?;
         let body = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {
@@ -129,7 +126,7 @@ where
                 }
             })?;
         config
-            .verify(&path_and_query, &body, header)
+            .verify(path_and_query(&uri), &body, header_lookup(&headers))
             .map(TwilioCallback)
     }
 }

@@ -72,10 +72,7 @@ pub fn verify_parts<T: StatusCallback>(
     if body.len() > config.body_limit() {
         return Err(CallbackRejection::PayloadTooLarge);
     }
-    let path_and_query = uri
-        .path_and_query()
-        .map_or_else(|| uri.path(), |pq| pq.as_str());
-    config.verify(path_and_query, body, header_lookup(headers))
+    config.verify(path_and_query(uri), body, header_lookup(headers))
 }
 
 /// What can be checked before the body is read: the method, the configuration, a signature
@@ -111,6 +108,12 @@ pub fn rejection_response(rejection: &CallbackRejection) -> Response<String> {
         http::HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     response
+}
+
+/// The raw path and query of a request's URI, as received.
+pub(crate) fn path_and_query(uri: &Uri) -> &str {
+    uri.path_and_query()
+        .map_or_else(|| uri.path(), |pq| pq.as_str())
 }
 
 /// A header's value by name, when it is text.

@@ -153,18 +153,11 @@ impl<'a> RawParams<'a> {
         name: &str,
         skip_empty: bool,
     ) -> Result<Option<Cow<'a, str>>, Conflict> {
-        let Some(at) = self.find_untaken(name) else {
-            return Ok(None);
-        };
-        if self.conflicts(at) {
-            return Err(Conflict);
-        }
-        let pair = &mut self.pairs[at];
-        if skip_empty && pair.value.is_empty() {
-            return Ok(None);
-        }
-        pair.taken = true;
-        Ok(Some(std::mem::take(&mut pair.value)))
+        // Always compared with its copies: no `locate` has counted them.
+        let at = self
+            .find_untaken(name)
+            .map_or(ABSENT, |at| at as u32 | REPEATED);
+        self.take_value_at(at, skip_empty)
     }
 
     /// Every pair, as received and decoded, in order (taken or not).
@@ -210,14 +203,25 @@ impl<'a> RawParams<'a> {
         Ok(Some(self.pairs[at].value.as_ref()).filter(|value| !value.is_empty()))
     }
 
-    /// The value of `name` if it is present and not empty, taken: what tells a body's kind.
-    /// An error when `name` occurs again with another value.
-    pub(crate) fn take_discriminator(
+    /// Takes the first untaken pair called `name` when its value is `value` (the kind's own
+    /// spelling); another value (an alternative spelling) stays in place, for `extra`. An
+    /// error when `name` occurs again with another value.
+    pub(crate) fn take_discriminator_if(
         &mut self,
         name: &'static str,
-    ) -> Result<Option<Cow<'a, str>>, ParseError> {
-        self.take_value(name, true)
-            .map_err(|Conflict| ParseError::repeated(name, None))
+        value: &str,
+    ) -> Result<(), ParseError> {
+        let Some(at) = self.find_untaken(name) else {
+            return Ok(());
+        };
+        if self.conflicts(at) {
+            return Err(ParseError::repeated(name, None));
+        }
+        let pair = &mut self.pairs[at];
+        if pair.value == value {
+            pair.taken = true;
+        }
+        Ok(())
     }
 
     /// The value of `name` if it is present, not empty and not repeated with another value,
@@ -234,7 +238,9 @@ impl<'a> RawParams<'a> {
         name: &'static str,
         kind: crate::EventKind,
     ) -> Result<T, ParseError> {
-        let at = self.find_untaken(name).map_or(ABSENT, |at| at as u32);
+        let at = self
+            .find_untaken(name)
+            .map_or(ABSENT, |at| at as u32 | REPEATED);
         self.required_at::<T, F>(at, name, kind)
     }
 
@@ -246,7 +252,9 @@ impl<'a> RawParams<'a> {
         name: &'static str,
         kind: crate::EventKind,
     ) -> Result<Option<T>, ParseError> {
-        let at = self.find_untaken(name).map_or(ABSENT, |at| at as u32);
+        let at = self
+            .find_untaken(name)
+            .map_or(ABSENT, |at| at as u32 | REPEATED);
         self.optional_at::<T, F>(at, name, kind)
     }
 
