@@ -88,69 +88,88 @@ fn compare(c: &mut Criterion, group: &str, bodies: &[Vec<u8>]) {
     group.finish();
 }
 
-/// What Twilio signs: the URL, then every name and value sorted.
-fn signing_string(url: &str, body: &[u8]) -> String {
-    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(body)
-        .map(|(name, value)| (name.into_owned(), value.into_owned()))
-        .collect();
-    pairs.sort();
-    let mut text = url.to_owned();
-    for (name, value) in pairs {
-        text.push_str(&name);
-        text.push_str(&value);
+/// A signed voice callback, and the three things the verify comparison times on it.
+struct VerifyCase {
+    body: Vec<u8>,
+    url: &'static str,
+    signature: String,
+    validator: Validator,
+    /// What Twilio signs: the URL, then every name and value sorted.
+    signing_string: String,
+}
+
+impl VerifyCase {
+    fn new() -> Self {
+        let body = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/voice/call-completed.txt"),
+        )
+        .unwrap();
+        let url = "https://hooks.example.com/voice/status?tenant=7";
+        let mut pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        pairs.sort();
+        let mut signing_string = url.to_owned();
+        for (name, value) in pairs {
+            signing_string.push_str(&name);
+            signing_string.push_str(&value);
+        }
+        VerifyCase {
+            signature: sign_body("token", url, &body).unwrap(),
+            validator: Validator::twilio("token").unwrap(),
+            body,
+            url,
+            signing_string,
+        }
     }
-    text
+
+    fn verify_and_parse(&self) {
+        black_box(
+            self.validator
+                .verify_and_parse_as::<status_callbacks::Event>(
+                    self.url,
+                    black_box(&self.body),
+                    &self.signature,
+                    None,
+                )
+                .unwrap(),
+        );
+    }
+
+    fn parse(&self) {
+        black_box(parse(black_box(&self.body)).unwrap());
+    }
+
+    fn hmac(&self) {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<sha1::Sha1> as Mac>::new_from_slice(b"token").unwrap();
+        mac.update(black_box(self.signing_string.as_bytes()));
+        black_box(mac.finalize());
+    }
 }
 
 fn verify(c: &mut Criterion) {
-    let body = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/voice/call-completed.txt"),
-    )
-    .unwrap();
-    let url = "https://hooks.example.com/voice/status?tenant=7";
-    let signature = sign_body("token", url, &body).unwrap();
-    let validator = Validator::twilio("token").unwrap();
-    let signing_string = signing_string(url, &body);
+    let case = VerifyCase::new();
     let mut group = c.benchmark_group("verify");
-    group.bench_function("verify_and_parse", |b| {
-        b.iter(|| {
-            black_box(
-                validator
-                    .verify_and_parse_as::<status_callbacks::Event>(
-                        url,
-                        black_box(&body),
-                        &signature,
-                        None,
-                    )
-                    .unwrap(),
-            )
-        })
-    });
-    group.bench_function("parse", |b| {
-        b.iter(|| black_box(parse(black_box(&body)).unwrap()))
-    });
-    group.bench_function("hmac_of_signing_string", |b| {
-        use hmac::{Hmac, Mac};
-        b.iter(|| {
-            let mut mac = <Hmac<sha1::Sha1> as Mac>::new_from_slice(b"token").unwrap();
-            mac.update(black_box(signing_string.as_bytes()));
-            black_box(mac.finalize())
-        })
-    });
+    group.bench_function("verify_and_parse", |b| b.iter(|| case.verify_and_parse()));
+    group.bench_function("parse", |b| b.iter(|| case.parse()));
+    group.bench_function("hmac_of_signing_string", |b| b.iter(|| case.hmac()));
     group.finish();
+}
+
+/// Seconds taken by `rounds` runs of `work`.
+fn time(rounds: u32, mut work: impl FnMut()) -> f64 {
+    let started = std::time::Instant::now();
+    for _ in 0..rounds {
+        work();
+    }
+    started.elapsed().as_secs_f64()
 }
 
 /// The median, over interleaved rounds, of the ratio of a baseline's time to `parse`'s on
 /// `bodies`: each round times `parse` and both baselines one after the other, so that the
 /// machine's load changes hit all three alike (criterion's groups run one after the other).
 fn interleaved_ratios(bodies: &[Vec<u8>]) -> (f64, f64) {
-    fn time(rounds: u32, mut work: impl FnMut()) -> f64 {
-        let started = std::time::Instant::now();
-        for _ in 0..rounds {
-            work();
-        }
-        started.elapsed().as_secs_f64()
-    }
     let total: usize = bodies.iter().map(Vec::len).sum();
     // About a millisecond of work a measurement.
     let rounds = (200_000 / total.max(1)).clamp(5, 2_000) as u32;
@@ -188,44 +207,12 @@ fn interleaved_ratios(bodies: &[Vec<u8>]) -> (f64, f64) {
 
 /// The median ratio of `verify_and_parse`'s time to `parse`'s plus one HMAC's, interleaved.
 fn interleaved_verify_ratio() -> f64 {
-    let body = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/voice/call-completed.txt"),
-    )
-    .unwrap();
-    let url = "https://hooks.example.com/voice/status?tenant=7";
-    let signature = sign_body("token", url, &body).unwrap();
-    let validator = Validator::twilio("token").unwrap();
-    let signing_string = signing_string(url, &body);
-    let time = |work: &mut dyn FnMut()| {
-        let started = std::time::Instant::now();
-        for _ in 0..500 {
-            work();
-        }
-        started.elapsed().as_secs_f64()
-    };
+    let case = VerifyCase::new();
     let mut ratios = Vec::new();
     for _ in 0..31 {
-        let full = time(&mut || {
-            black_box(
-                validator
-                    .verify_and_parse_as::<status_callbacks::Event>(
-                        url,
-                        black_box(&body),
-                        &signature,
-                        None,
-                    )
-                    .unwrap(),
-            );
-        });
-        let alone = time(&mut || {
-            black_box(parse(black_box(&body)).unwrap());
-        });
-        let hmac = time(&mut || {
-            use hmac::{Hmac, Mac};
-            let mut mac = <Hmac<sha1::Sha1> as Mac>::new_from_slice(b"token").unwrap();
-            mac.update(black_box(signing_string.as_bytes()));
-            black_box(mac.finalize());
-        });
+        let full = time(500, || case.verify_and_parse());
+        let alone = time(500, || case.parse());
+        let hmac = time(500, || case.hmac());
         ratios.push(full / (alone + hmac));
     }
     ratios.sort_by(f64::total_cmp);
