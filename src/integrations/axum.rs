@@ -104,19 +104,21 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         // An `Extension` layer's configuration first, then the state's.
-        let config = match request.extensions().get::<WebhookConfig>() {
+        let (mut parts, body) = request.into_parts();
+        let config = match parts.extensions.get::<WebhookConfig>() {
             Some(config) => config.clone(),
             None => WebhookConfig::from_ref(state),
         };
-        // The URI as received, even inside a nested router.
-        let uri = request
-            .extensions()
-            .get::<OriginalUri>()
-            .map_or_else(|| request.uri().clone(), |original| original.0.clone());
-        let headers = request.headers().clone();
-        // Refuse an unsigned request before reading its body.
-        config.check_headers(header_lookup(&headers))?;
-        let body = Bytes::from_request(request, state)
+        let uri = match parts.extensions.remove::<OriginalUri>() {
+            Some(original) => original.0,
+            None => std::mem::take(&mut parts.uri),
+        };
+        config.check_headers(header_lookup(&parts.headers))?;
+        // The body is read by axum's own extractor, so that `DefaultBodyLimit` (an extension)
+        // applies; the head stays here, with the headers the signature is read from.
+        let mut body = Request::new(body);
+        *body.extensions_mut() = std::mem::take(&mut parts.extensions);
+        let body = Bytes::from_request(body, state)
             .await
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -125,6 +127,7 @@ where
                     CallbackRejection::BodyUnreadable
                 }
             })?;
+        let headers = parts.headers;
         config
             .verify(path_and_query(&uri), &body, header_lookup(&headers))
             .map(TwilioCallback)

@@ -313,7 +313,7 @@ mod tests {
         let mut params = RawParams::scan(b"Size=&Duration=3").unwrap();
         assert_eq!(params.optional::<u64, Wire>("Size", KIND), Ok(None));
         assert_eq!(params.optional::<u64, Wire>("Duration", KIND), Ok(Some(3)));
-        assert_eq!(params.into_extra().get("Size"), Some(""));
+        assert_eq!(params.take_rest().get("Size"), Some(""));
     }
 
     #[test]

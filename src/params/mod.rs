@@ -5,9 +5,11 @@
 //! - [`fields`]: how each typed value is read and written ([`Format`], [`WireValue`]) and
 //!   `form_struct!`, which declares a struct whose fields are wire parameters;
 //! - [`write`]: writing a body back ([`FormWriter`]);
+//! - [`fast`]: the scan's fast paths, each with what it buys;
 //! - [`extra`]: [`Extra`], the parameters no typed field holds.
 
 pub(crate) mod extra;
+mod fast;
 pub(crate) mod fields;
 pub(crate) mod scan;
 pub(crate) mod write;
