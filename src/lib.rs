@@ -167,6 +167,7 @@ pub(crate) mod de;
 pub(crate) mod declare;
 pub(crate) mod error;
 pub(crate) mod event;
+pub(crate) mod fast;
 #[cfg(feature = "signature")]
 #[cfg_attr(docsrs, doc(cfg(feature = "signature")))]
 pub mod integrations;

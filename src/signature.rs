@@ -682,54 +682,23 @@ fn signing_order<'p>(
     pair: impl Fn(usize) -> (&'p str, &'p str),
     order: RepeatedValues,
 ) -> Vec<u32> {
-    // Each pair as one integer: the first fourteen bytes of its name, big-endian, then its
-    // place (at most MAX_PARAMETERS, so it fits in the low sixteen bits). One sort of plain
-    // integers orders nearly every body, with the pairs of equal prefixes in the order
-    // received; runs of equal prefixes (a repeated name, or names alike in their first
-    // fourteen bytes) are then ordered by the whole pair.
-    const PLACE_BITS: u32 = 16;
-    let mut keyed: Vec<u128> = (0..len)
-        .map(|at| {
-            let name = pair(at).0.as_bytes();
-            let mut head = [0u8; 16];
-            if let Some(long) = name.get(..14) {
-                head[..14].copy_from_slice(long);
-            } else {
-                for (to, &byte) in head.iter_mut().zip(name) {
-                    *to = byte;
-                }
+    let mut signed = crate::fast::by_name(
+        len,
+        |at| pair(at).0,
+        |ties| match order {
+            RepeatedValues::Sorted => {
+                ties.sort_unstable_by(|&a, &b| pair(a as usize).cmp(&pair(b as usize)))
             }
-            u128::from_be_bytes(head) | at as u128
-        })
-        .collect();
-    keyed.sort_unstable();
-    let place = |key: u128| (key & ((1 << PLACE_BITS) - 1)) as usize;
-    let prefix = |key: u128| key >> PLACE_BITS;
-    let mut run = 0;
-    while run < keyed.len() {
-        let end = run
-            + keyed[run..]
-                .iter()
-                .take_while(|&&key| prefix(key) == prefix(keyed[run]))
-                .count();
-        let ties = &mut keyed[run..end];
-        if ties.len() > 1 {
-            match order {
-                RepeatedValues::Sorted => {
-                    ties.sort_unstable_by(|&a, &b| pair(place(a)).cmp(&pair(place(b))))
-                }
-                // Stable: each name's values stay in the order received.
-                RepeatedValues::SubmissionOrder => {
-                    ties.sort_by(|&a, &b| pair(place(a)).0.cmp(pair(place(b)).0))
-                }
+            // Stable: each name's values stay in the order received.
+            RepeatedValues::SubmissionOrder => {
+                ties.sort_by(|&a, &b| pair(a as usize).0.cmp(pair(b as usize).0))
             }
-        }
-        run = end;
-    }
+        },
+    );
     if order == RepeatedValues::Sorted {
-        keyed.dedup_by(|a, b| prefix(*a) == prefix(*b) && pair(place(*a)) == pair(place(*b)));
+        signed.dedup_by(|a, b| pair(*a as usize) == pair(*b as usize));
     }
-    keyed.into_iter().map(|key| place(key) as u32).collect()
+    signed
 }
 
 /// Each name, then its value, of the pairs given by `pair`, in `order`, to `feed`.

@@ -2,6 +2,8 @@
 //! machinery behind the open enums.
 
 use std::borrow::Cow;
+
+use crate::fast;
 use std::fmt;
 use std::time::Duration;
 
@@ -401,7 +403,7 @@ impl WireValue for DlrDate {
 ///
 /// The year (in UTC) must have four digits, 0000 to 9999, as both formats write it.
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    utc_rfc3339(text).or_else(|| {
+    fast::utc_rfc3339(text).or_else(|| {
         DateTime::parse_from_rfc3339(text)
             .or_else(|_| DateTime::parse_from_rfc2822(text))
             .ok()
@@ -413,99 +415,7 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
 /// RFC 2822 as voice callbacks send it, the common case first; any other form through
 /// [`parse_timestamp`].
 fn parse_voice_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    utc_rfc2822(text).or_else(|| parse_timestamp(text))
-}
-
-/// The exact form Video and Live send, `2020-08-19T17:40:05.273Z` (up to nine fractional
-/// digits), read without chrono's general parser; `None` for anything else, which then goes
-/// through chrono.
-fn utc_rfc3339(text: &str) -> Option<DateTime<Utc>> {
-    let bytes = text.as_bytes();
-    if bytes.len() < 20
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || bytes[10] != b'T'
-        || bytes[13] != b':'
-        || bytes[16] != b':'
-        || bytes[bytes.len() - 1] != b'Z'
-    {
-        return None;
-    }
-    let nanos = match &bytes[19..bytes.len() - 1] {
-        [] => 0,
-        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
-            digits_value(digits)? * 10u32.pow(9 - digits.len() as u32)
-        }
-        _ => return None,
-    };
-    utc_time(
-        digits_value(&bytes[0..4])?,
-        digits_value(&bytes[5..7])?,
-        digits_value(&bytes[8..10])?,
-        [&bytes[11..13], &bytes[14..16], &bytes[17..19]],
-        nanos,
-    )
-}
-
-/// The exact form voice callbacks send, `Sun, 25 Mar 2018 09:53:19 +0000`, read without
-/// chrono's general parser; `None` for anything else (another zone, a one-digit day, a
-/// weekday that does not match the date), which then goes through chrono.
-fn utc_rfc2822(text: &str) -> Option<DateTime<Utc>> {
-    const MONTHS: [&[u8; 3]; 12] = [
-        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-        b"Dec",
-    ];
-    const WEEKDAYS: [&[u8; 3]; 7] = [b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat", b"Sun"];
-    let bytes = text.as_bytes();
-    if bytes.len() != 31
-        || &bytes[3..5] != b", "
-        || bytes[7] != b' '
-        || bytes[11] != b' '
-        || bytes[16] != b' '
-        || bytes[19] != b':'
-        || bytes[22] != b':'
-        || &bytes[25..] != b" +0000"
-    {
-        return None;
-    }
-    let month = MONTHS.iter().position(|name| name[..] == bytes[8..11])? as u32 + 1;
-    let time = utc_time(
-        digits_value(&bytes[12..16])?,
-        month,
-        digits_value(&bytes[5..7])?,
-        [&bytes[17..19], &bytes[20..22], &bytes[23..25]],
-        0,
-    )?;
-    let weekday = WEEKDAYS[time.weekday().num_days_from_monday() as usize];
-    (weekday[..] == bytes[..3]).then_some(time)
-}
-
-/// A UTC instant from its parts, hours, minutes and seconds still as two digits each.
-fn utc_time(
-    year: u32,
-    month: u32,
-    day: u32,
-    [hour, minute, second]: [&[u8]; 3],
-    nanos: u32,
-) -> Option<DateTime<Utc>> {
-    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    let time = chrono::NaiveTime::from_hms_nano_opt(
-        digits_value(hour)?,
-        digits_value(minute)?,
-        digits_value(second)?,
-        nanos,
-    )?;
-    Some(date.and_time(time).and_utc())
-}
-
-/// The value of one to nine ASCII digits.
-fn digits_value(digits: &[u8]) -> Option<u32> {
-    if digits.is_empty() || digits.len() > 9 {
-        return None;
-    }
-    digits.iter().try_fold(0u32, |value, &b| {
-        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
-    })
+    fast::utc_rfc2822(text).or_else(|| parse_timestamp(text))
 }
 
 /// Timestamps as Video and Live send them: RFC 3339 in UTC with `Z`, with as many fractional
@@ -551,6 +461,7 @@ impl Format<DateTime<Utc>> for Rfc2822 {
 #[allow(unreachable_pub)]
 mod tests {
     use super::*;
+    use crate::fast::{utc_rfc2822, utc_rfc3339};
     use chrono::{TimeZone, Timelike};
 
     open_enum! {

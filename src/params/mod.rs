@@ -5,19 +5,16 @@
 //! - [`fields`]: how each typed value is read and written ([`Format`], [`WireValue`]) and
 //!   `form_struct!`, which declares a struct whose fields are wire parameters;
 //! - [`write`]: writing a body back ([`FormWriter`]);
-//! - [`fast`]: the scan's fast paths, each with what it buys;
 //! - [`extra`]: [`Extra`], the parameters no typed field holds.
 
 pub(crate) mod extra;
-mod fast;
 pub(crate) mod fields;
 pub(crate) mod scan;
 pub(crate) mod write;
 
 pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
-#[cfg(feature = "signature")]
-pub(crate) use scan::decode_bytes;
-pub(crate) use scan::RawParams;
 pub use scan::MAX_PARAMETERS;
+pub(crate) use scan::{decode_bytes, hex};
+pub(crate) use scan::{Pair, RawParams};
 pub(crate) use write::FormWriter;

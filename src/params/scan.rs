@@ -8,8 +8,9 @@
 use std::borrow::Cow;
 
 use super::fields::Format;
-use super::{fast, Extra};
+use super::Extra;
 use crate::error::{excerpt, Expected, ParseError};
+use crate::fast;
 
 /// The most parameters a body may hold; one with more is refused with
 /// [`ParseError::TooManyParameters`](crate::ParseError::TooManyParameters). Real callbacks
@@ -24,7 +25,7 @@ struct Conflict;
 /// Plain data, borrowing nothing, so that the vector of a scan can be reused by the next
 /// ([`fast::SpareBuffers`]).
 #[derive(Clone, Copy)]
-pub(super) struct Pair {
+pub(crate) struct Pair {
     /// The name: a range of the body, or, when it needed decoding, `decoded[name.start]`.
     name: Piece,
     /// The value, in the same way.
@@ -174,17 +175,18 @@ impl<'a> RawParams<'a> {
             flags: 0,
         };
         if name_escaped {
-            let decoded = decode(&self.text[start..name_end]).ok_or(ParseError::Malformed {
-                param: None,
-                offset: start,
-            })?;
+            let decoded =
+                fast::decode(&self.text[start..name_end]).ok_or(ParseError::Malformed {
+                    param: None,
+                    offset: start,
+                })?;
             pair.name.start = self.keep_decoded(decoded);
             pair.flags |= NAME_DECODED;
         }
         pair.tag = tag(self.name(&pair));
         self.names.add(pair.tag);
         if value_escaped {
-            let Some(decoded) = decode(&self.text[value_start..end]) else {
+            let Some(decoded) = fast::decode(&self.text[value_start..end]) else {
                 return Err(ParseError::Malformed {
                     param: Some(excerpt(self.name(&pair))),
                     offset: value_start,
@@ -507,45 +509,6 @@ fn malformed_at(body: &[u8], offset: usize) -> ParseError {
     }
 }
 
-/// Decodes `%XX` and `+` in a name or value; `None` if the result is not UTF-8.
-///
-/// Escapes of ASCII bytes (`%2B`, `%20`, `%3A`: nearly all of them in real callbacks) are
-/// decoded straight into a `String`, with no UTF-8 check; only a name or value with an escape
-/// of a byte above 127 is decoded as bytes and checked.
-fn decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = String::with_capacity(raw.len());
-    let mut copied = 0;
-    let mut at = 0;
-    while let Some(escape) = next_escape(bytes, at) {
-        out.push_str(&raw[copied..escape]);
-        if bytes[escape] == b'+' {
-            out.push(' ');
-            at = escape + 1;
-        } else {
-            match (
-                bytes.get(escape + 1).and_then(|&b| hex(b)),
-                bytes.get(escape + 2).and_then(|&b| hex(b)),
-            ) {
-                (Some(high), Some(low)) if high < 8 => {
-                    out.push(char::from(high << 4 | low));
-                    at = escape + 3;
-                }
-                // A byte above 127: part of a character written as several escapes.
-                (Some(_), Some(_)) => return String::from_utf8(decode_bytes(raw)).ok(),
-                // A `%` that starts no escape stays as it is.
-                _ => {
-                    out.push('%');
-                    at = escape + 1;
-                }
-            }
-        }
-        copied = at;
-    }
-    out.push_str(&raw[copied..]);
-    Some(out)
-}
-
 /// Decodes `%XX` and `+` in a name or value into bytes, whatever they make; a `%` that starts
 /// no escape stays as it is.
 pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
@@ -553,7 +516,7 @@ pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut copied = 0;
     let mut at = 0;
-    while let Some(escape) = next_escape(bytes, at) {
+    while let Some(escape) = fast::next_escape(bytes, at) {
         out.extend_from_slice(&bytes[copied..escape]);
         if bytes[escape] == b'+' {
             out.push(b' ');
@@ -580,24 +543,7 @@ pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
     out
 }
 
-/// Where the next `%` or `+` at or after `from` is, eight bytes at a time.
-fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
-    while let Some(Ok(word)) = bytes.get(from..from + 8).map(<[u8; 8]>::try_from) {
-        let word = u64::from_le_bytes(word);
-        let mask = fast::byte_mask(word, b'%') | fast::byte_mask(word, b'+');
-        if mask != 0 {
-            return Some(from + mask.trailing_zeros() as usize / 8);
-        }
-        from += 8;
-    }
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == b'%' || b == b'+')
-        .map(|at| from + at)
-}
-
-fn hex(b: u8) -> Option<u8> {
+pub(crate) fn hex(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
         b'a'..=b'f' => Some(b - b'a' + 10),

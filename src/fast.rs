@@ -1,4 +1,4 @@
-//! The fast paths of the scan, each with what it buys.
+//! The fast paths, each with what it buys.
 //!
 //! Everything here is an optimisation of something simpler the module's comments name; the
 //! gains were measured with `cargo bench --bench parse` (interleaved ratios, voice call status
@@ -6,7 +6,9 @@
 
 use std::cell::Cell;
 
-use super::scan::Pair;
+use chrono::{DateTime, Datelike, Utc};
+
+use crate::params::{hex, Pair};
 
 /// Byte `byte` repeated in every byte of a word.
 const fn splat(byte: u8) -> u64 {
@@ -15,7 +17,7 @@ const fn splat(byte: u8) -> u64 {
 
 /// The high bit of each byte of `word` that equals `byte`, and no other bit: exact, as no
 /// addition carries from one byte into the next.
-pub(super) fn byte_mask(word: u64, byte: u8) -> u64 {
+pub(crate) fn byte_mask(word: u64, byte: u8) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let x = word ^ splat(byte);
     !(((x & LOW7) + LOW7) | x | LOW7)
@@ -29,7 +31,7 @@ pub(super) fn byte_mask(word: u64, byte: u8) -> u64 {
 /// and its escapes need no visit at all, only a test against the bits below the delimiter.
 /// Against a loop that stops at every `&`, `=`, `%` and `+` (the first fast scan), this
 /// saves ... on voice call bodies, which carry about one escape per pair.
-pub(super) struct Delimiters<'b> {
+pub(crate) struct Delimiters<'b> {
     bytes: &'b [u8],
     /// The offset of the word being visited.
     at: usize,
@@ -41,7 +43,7 @@ pub(super) struct Delimiters<'b> {
 }
 
 impl<'b> Delimiters<'b> {
-    pub(super) fn new(bytes: &'b [u8]) -> Self {
+    pub(crate) fn new(bytes: &'b [u8]) -> Self {
         let mut delimiters = Delimiters {
             bytes,
             at: 0,
@@ -72,7 +74,7 @@ impl<'b> Delimiters<'b> {
     }
 
     /// Whether a `%` or `+` follows the last delimiter (once every delimiter is visited).
-    pub(super) fn escaped_after(&self) -> bool {
+    pub(crate) fn escaped_after(&self) -> bool {
         self.escaped
     }
 }
@@ -110,7 +112,7 @@ impl Iterator for Delimiters<'_> {
 /// for the discriminators of every family tried before its own); the filter answers most of
 /// them without a search through the pairs. Measured: ...
 #[derive(Default, Clone, Copy)]
-pub(super) struct NameFilter([u64; 4]);
+pub(crate) struct NameFilter([u64; 4]);
 
 impl NameFilter {
     /// The bit of a tag: its top byte once scrambled.
@@ -118,16 +120,74 @@ impl NameFilter {
         (tag.wrapping_mul(0x9E37_79B1) >> 24) as usize
     }
 
-    pub(super) fn add(&mut self, tag: u32) {
+    pub(crate) fn add(&mut self, tag: u32) {
         let bit = Self::bit(tag);
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     /// `false` when no name of this tag was added.
-    pub(super) fn may_hold(&self, tag: u32) -> bool {
+    pub(crate) fn may_hold(&self, tag: u32) -> bool {
         let bit = Self::bit(tag);
         self.0[bit / 64] & 1 << (bit % 64) != 0
     }
+}
+
+/// Decodes `%XX` and `+` in a name or value; `None` if the result is not UTF-8.
+///
+/// Escapes of ASCII bytes (`%2B`, `%20`, `%3A`: nearly all of them in real callbacks) are
+/// decoded straight into a `String`, with no UTF-8 check; only a name or value with an escape
+/// of a byte above 127 is decoded as bytes and checked.
+pub(crate) fn decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(escape) = next_escape(bytes, at) {
+        out.push_str(&raw[copied..escape]);
+        if bytes[escape] == b'+' {
+            out.push(' ');
+            at = escape + 1;
+        } else {
+            match (
+                bytes.get(escape + 1).and_then(|&b| hex(b)),
+                bytes.get(escape + 2).and_then(|&b| hex(b)),
+            ) {
+                (Some(high), Some(low)) if high < 8 => {
+                    out.push(char::from(high << 4 | low));
+                    at = escape + 3;
+                }
+                // A byte above 127: part of a character written as several escapes.
+                (Some(_), Some(_)) => {
+                    return String::from_utf8(crate::params::decode_bytes(raw)).ok()
+                }
+                // A `%` that starts no escape stays as it is.
+                _ => {
+                    out.push('%');
+                    at = escape + 1;
+                }
+            }
+        }
+        copied = at;
+    }
+    out.push_str(&raw[copied..]);
+    Some(out)
+}
+
+/// Where the next `%` or `+` at or after `from` is, eight bytes at a time.
+pub(crate) fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    while let Some(Ok(word)) = bytes.get(from..from + 8).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(word);
+        let mask = byte_mask(word, b'%') | byte_mask(word, b'+');
+        if mask != 0 {
+            return Some(from + mask.trailing_zeros() as usize / 8);
+        }
+        from += 8;
+    }
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'%' || b == b'+')
+        .map(|at| from + at)
 }
 
 /// The vectors a scan fills, kept from one scan to the next on each thread, so that a parse
@@ -137,7 +197,7 @@ impl NameFilter {
 /// take about 1.4 KB, beyond the allocator's per-thread cache, and freeing such a block
 /// makes the next large request consolidate the small blocks the event freed (`perf` showed
 /// `malloc_consolidate` and `_int_malloc` at ...). Measured: ...
-pub(super) struct SpareBuffers;
+pub(crate) struct SpareBuffers;
 
 /// Past this many pairs a vector is not kept (a body of 1 000 parameters should not hold
 /// its memory for the rest of the thread's life).
@@ -149,7 +209,7 @@ thread_local! {
 
 impl SpareBuffers {
     /// Empty vectors, reused if this thread has some.
-    pub(super) fn take() -> (Vec<Pair>, Vec<String>) {
+    pub(crate) fn take() -> (Vec<Pair>, Vec<String>) {
         let (mut pairs, decoded) = SPARE.try_with(Cell::take).unwrap_or_default();
         if pairs.capacity() == 0 {
             // Enough for every real callback seen.
@@ -159,7 +219,7 @@ impl SpareBuffers {
     }
 
     /// Keeps the vectors of a finished scan for the next, unless they are large.
-    pub(super) fn give_back(mut pairs: Vec<Pair>, mut decoded: Vec<String>) {
+    pub(crate) fn give_back(mut pairs: Vec<Pair>, mut decoded: Vec<String>) {
         if pairs.capacity() > KEPT_CAPACITY || decoded.capacity() > KEPT_CAPACITY {
             return;
         }
@@ -168,6 +228,150 @@ impl SpareBuffers {
         // During the thread's teardown there is nowhere to keep them: they are dropped.
         let _ = SPARE.try_with(|spare| spare.set((pairs, decoded)));
     }
+}
+
+/// The exact form Video and Live send, `2020-08-19T17:40:05.273Z` (up to nine fractional
+/// digits), read without chrono's general parser; `None` for anything else, which then goes
+/// through chrono.
+pub(crate) fn utc_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 20
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || bytes[10] != b'T'
+        || bytes[13] != b':'
+        || bytes[16] != b':'
+        || bytes[bytes.len() - 1] != b'Z'
+    {
+        return None;
+    }
+    let nanos = match &bytes[19..bytes.len() - 1] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            digits_value(digits)? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    utc_time(
+        digits_value(&bytes[0..4])?,
+        digits_value(&bytes[5..7])?,
+        digits_value(&bytes[8..10])?,
+        [&bytes[11..13], &bytes[14..16], &bytes[17..19]],
+        nanos,
+    )
+}
+
+/// The exact form voice callbacks send, `Sun, 25 Mar 2018 09:53:19 +0000`, read without
+/// chrono's general parser; `None` for anything else (another zone, a one-digit day, a
+/// weekday that does not match the date), which then goes through chrono.
+pub(crate) fn utc_rfc2822(text: &str) -> Option<DateTime<Utc>> {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    const WEEKDAYS: [&[u8; 3]; 7] = [b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat", b"Sun"];
+    let bytes = text.as_bytes();
+    if bytes.len() != 31
+        || &bytes[3..5] != b", "
+        || bytes[7] != b' '
+        || bytes[11] != b' '
+        || bytes[16] != b' '
+        || bytes[19] != b':'
+        || bytes[22] != b':'
+        || &bytes[25..] != b" +0000"
+    {
+        return None;
+    }
+    let month = MONTHS.iter().position(|name| name[..] == bytes[8..11])? as u32 + 1;
+    let time = utc_time(
+        digits_value(&bytes[12..16])?,
+        month,
+        digits_value(&bytes[5..7])?,
+        [&bytes[17..19], &bytes[20..22], &bytes[23..25]],
+        0,
+    )?;
+    let weekday = WEEKDAYS[time.weekday().num_days_from_monday() as usize];
+    (weekday[..] == bytes[..3]).then_some(time)
+}
+
+/// A UTC instant from its parts, hours, minutes and seconds still as two digits each.
+fn utc_time(
+    year: u32,
+    month: u32,
+    day: u32,
+    [hour, minute, second]: [&[u8]; 3],
+    nanos: u32,
+) -> Option<DateTime<Utc>> {
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let time = chrono::NaiveTime::from_hms_nano_opt(
+        digits_value(hour)?,
+        digits_value(minute)?,
+        digits_value(second)?,
+        nanos,
+    )?;
+    Some(date.and_time(time).and_utc())
+}
+
+/// The value of one to nine ASCII digits.
+fn digits_value(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |value, &b| {
+        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// The places `0..len` ordered by name (`name(at)`), byte by byte; `ties` then orders each
+/// run of places whose names share their first fourteen bytes (a repeated name, mostly), which
+/// it receives in the order received.
+///
+/// Each place is one integer, the first fourteen bytes of its name big-endian and then the
+/// place, so that one sort of plain integers orders nearly every body. Against sorting the
+/// places with a comparator of names (which calls `memcmp` for every comparison), this saves
+/// ... of `verify_and_parse` on a voice call body.
+#[cfg(feature = "signature")]
+pub(crate) fn by_name<'p>(
+    len: usize,
+    name: impl Fn(usize) -> &'p str,
+    mut ties: impl FnMut(&mut [u32]),
+) -> Vec<u32> {
+    /// The low bits that hold the place: at most `MAX_PARAMETERS`, so it fits.
+    const PLACE_BITS: u32 = 16;
+    const _: () = assert!(crate::MAX_PARAMETERS < 1 << PLACE_BITS);
+    let mut keys: Vec<u128> = (0..len)
+        .map(|at| {
+            let name = name(at).as_bytes();
+            let mut head = [0u8; 16];
+            if let Some(long) = name.get(..14) {
+                head[..14].copy_from_slice(long);
+            } else {
+                for (to, &byte) in head.iter_mut().zip(name) {
+                    *to = byte;
+                }
+            }
+            u128::from_be_bytes(head) | at as u128
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut places: Vec<u32> = keys
+        .iter()
+        .map(|&key| (key & ((1 << PLACE_BITS) - 1)) as u32)
+        .collect();
+    let mut run = 0;
+    while run < keys.len() {
+        let prefix = keys[run] >> PLACE_BITS;
+        let end = run
+            + keys[run..]
+                .iter()
+                .take_while(|&&key| key >> PLACE_BITS == prefix)
+                .count();
+        if end - run > 1 {
+            ties(&mut places[run..end]);
+        }
+        run = end;
+    }
+    places
 }
 
 #[cfg(test)]
