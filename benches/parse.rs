@@ -243,55 +243,6 @@ fn main() {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     let families = fixtures_by_family();
-    if let Ok(which) = std::env::var("LOOP_FAMILY") {
-        let bodies = &families[&which];
-        let base = std::env::var("LOOP_BASE").unwrap_or_default();
-        for _ in 0..20_000 {
-            for body in bodies {
-                match base.as_str() {
-                    "scan" => {
-                        for pair in form_urlencoded::parse(black_box(body)) {
-                            black_box(pair);
-                        }
-                    }
-                    _ => {
-                        let _ = black_box(parse(black_box(body)));
-                    }
-                }
-            }
-        }
-        return;
-    }
-    if std::env::var("RATIO_VERIFY").is_ok() {
-        let case = VerifyCase::new();
-        for _ in 0..5 {
-            let full = time(20000, || case.verify_and_parse());
-            let alone = time(20000, || case.parse());
-            let hmac = time(20000, || case.hmac());
-            println!(
-                "full {:.0}ns parse {:.0}ns hmac {:.0}ns",
-                full * 5e4,
-                alone * 5e4,
-                hmac * 5e4
-            );
-        }
-        println!("{:.3}", interleaved_verify_ratio());
-        return;
-    }
-    if std::env::var("LOOP_ONE").is_ok() {
-        let case = VerifyCase::new();
-        for _ in 0..400_000 {
-            case.parse();
-        }
-        return;
-    }
-    if std::env::var("LOOP_VERIFY").is_ok() {
-        let case = VerifyCase::new();
-        for _ in 0..400_000 {
-            case.verify_and_parse();
-        }
-        return;
-    }
     for (group, bodies) in &families {
         compare(&mut c, group, bodies);
     }
