@@ -1,8 +1,10 @@
 //! The fast paths, each with what it buys.
 //!
-//! Everything here is an optimisation of something simpler the module's comments name; the
-//! gains were measured with `cargo bench --bench parse` (interleaved ratios, voice call status
-//! bodies unless said otherwise) and are kept only while they pay for themselves.
+//! Everything here is an optimisation of something simpler that each item names, kept only
+//! while it pays for itself. The gains were measured on a shared 2-core machine: in one process
+//! against the simpler code where that could be done (precise), otherwise as the CPU time of
+//! parsing every fixture of a family 20 000 times, the best of five alternating runs of a build
+//! with the fast path against one without (about 10% of noise).
 
 use std::cell::Cell;
 
@@ -29,8 +31,8 @@ pub(crate) fn byte_mask(word: u64, byte: u8) -> u64 {
 ///
 /// Eight bytes at a time: a word's delimiters are found as a bit mask and visited bit by bit,
 /// and its escapes need no visit at all, only a test against the bits below the delimiter.
-/// Against a loop that stops at every `&`, `=`, `%` and `+` (the first fast scan), this
-/// saves ... on voice call bodies, which carry about one escape per pair.
+/// Measured in one process against a loop over every byte (the voice, Video and messaging
+/// fixtures): 0.28 µs a body against 0.46 µs, about 9% of parsing a voice call body.
 pub(crate) struct Delimiters<'b> {
     bytes: &'b [u8],
     /// The offset of the word being visited.
@@ -110,7 +112,8 @@ impl Iterator for Delimiters<'_> {
 ///
 /// Detection asks for many names a body does not hold (a voice call status body is asked
 /// for the discriminators of every family tried before its own); the filter answers most of
-/// them without a search through the pairs. Measured: ...
+/// them without a search through the pairs. Measured against no filter: parsing is 8% to 18%
+/// faster on voice call and Video room bodies.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct NameFilter([u64; 4]);
 
@@ -136,7 +139,9 @@ impl NameFilter {
 ///
 /// Escapes of ASCII bytes (`%2B`, `%20`, `%3A`: nearly all of them in real callbacks) are
 /// decoded straight into a `String`, with no UTF-8 check; only a name or value with an escape
-/// of a byte above 127 is decoded as bytes and checked.
+/// of a byte above 127 is decoded as bytes and checked. Measured against decoding every value
+/// as bytes and checking it: about 5% of parsing a voice call body (some ten escaped values),
+/// within the noise elsewhere.
 pub(crate) fn decode(raw: &str) -> Option<String> {
     let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
@@ -196,7 +201,9 @@ pub(crate) fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// Saves one allocation a body and, more than that, the large one: a voice call body's pairs
 /// take about 1.4 KB, beyond the allocator's per-thread cache, and freeing such a block
 /// makes the next large request consolidate the small blocks the event freed (`perf` showed
-/// `malloc_consolidate` and `_int_malloc` at ...). Measured: ...
+/// `malloc_consolidate` and `_int_malloc` at 9% of a voice call parse). Measured against a new
+/// vector per scan: parsing is 11% to 16% faster on voice call, Video room and messaging
+/// bodies.
 pub(crate) struct SpareBuffers;
 
 /// Past this many pairs a vector is not kept (a body of 1 000 parameters should not hold
@@ -232,7 +239,7 @@ impl SpareBuffers {
 
 /// The exact form Video and Live send, `2020-08-19T17:40:05.273Z` (up to nine fractional
 /// digits), read without chrono's general parser; `None` for anything else, which then goes
-/// through chrono.
+/// through chrono. Measured in one process: 25 ns a timestamp against chrono's 48 ns.
 pub(crate) fn utc_rfc3339(text: &str) -> Option<DateTime<Utc>> {
     let bytes = text.as_bytes();
     if bytes.len() < 20
@@ -263,7 +270,9 @@ pub(crate) fn utc_rfc3339(text: &str) -> Option<DateTime<Utc>> {
 
 /// The exact form voice callbacks send, `Sun, 25 Mar 2018 09:53:19 +0000`, read without
 /// chrono's general parser; `None` for anything else (another zone, a one-digit day, a
-/// weekday that does not match the date), which then goes through chrono.
+/// weekday that does not match the date), which then goes through chrono. Measured in one
+/// process: chrono's RFC 2822 parser takes 170 ns to 190 ns a timestamp, some 8% of parsing a
+/// voice call body; this reads it in about 25 ns.
 pub(crate) fn utc_rfc2822(text: &str) -> Option<DateTime<Utc>> {
     const MONTHS: [&[u8; 3]; 12] = [
         b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
@@ -329,7 +338,7 @@ fn digits_value(digits: &[u8]) -> Option<u32> {
 /// Each place is one integer, the first fourteen bytes of its name big-endian and then the
 /// place, so that one sort of plain integers orders nearly every body. Against sorting the
 /// places with a comparator of names (which calls `memcmp` for every comparison), this saves
-/// ... of `verify_and_parse` on a voice call body.
+/// about 30% of `verify_and_parse` on a voice call body (sorting then took a third of it).
 #[cfg(feature = "signature")]
 pub(crate) fn by_name<'p>(
     len: usize,
