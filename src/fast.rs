@@ -272,7 +272,7 @@ pub(crate) fn utc_rfc3339(text: &str) -> Option<DateTime<Utc>> {
 /// chrono's general parser; `None` for anything else (another zone, a one-digit day, a
 /// weekday that does not match the date), which then goes through chrono. Measured in one
 /// process: chrono's RFC 2822 parser takes 170 ns to 190 ns a timestamp, some 8% of parsing a
-/// voice call body; this reads it in about 25 ns.
+/// voice call body; this does the work of the RFC 3339 reader above (25 ns).
 pub(crate) fn utc_rfc2822(text: &str) -> Option<DateTime<Utc>> {
     const MONTHS: [&[u8; 3]; 12] = [
         b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
