@@ -31,7 +31,7 @@ const BASE: &str = "https://hooks.example.com";
 /// Concurrent keep-alive connections a round.
 const CONNECTIONS: usize = 4;
 /// Requests per connection per round.
-const REQUESTS: usize = 400;
+const REQUESTS: usize = 1000;
 const ROUNDS: usize = 15;
 
 async fn typed(TwilioCallback(event): TwilioCallback<Event>) -> &'static str {

@@ -4,7 +4,15 @@
 //! while it pays for itself. The gains were measured on a shared 2-core machine: in one process
 //! against the simpler code where that could be done (precise), otherwise as the CPU time of
 //! parsing every fixture of a family 20 000 times, the best of five alternating runs of a build
-//! with the fast path against one without (about 10% of noise).
+//! with the fast path against the same build without it (up to 10% of noise: two builds of
+//! the same code differed by that much).
+//!
+//! Taken together, the scan these paths make up (pairs as offsets, reused buffers, the name
+//! filter, word-at-a-time delimiters) is no faster than the one before it, which kept decoded
+//! pairs in a new vector each time: the best of five runs was within 2% to 8% of it either way
+//! on voice call, Video room, messaging and conference bodies, and of `verify_and_parse`. Each
+//! path pays for itself within this scan; the scan as a whole did not move `parse` closer to
+//! its targets (README, "Speed").
 
 use std::cell::Cell;
 
@@ -202,8 +210,8 @@ pub(crate) fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// take about 1.4 KB, beyond the allocator's per-thread cache, and freeing such a block
 /// makes the next large request consolidate the small blocks the event freed (`perf` showed
 /// `malloc_consolidate` and `_int_malloc` at 9% of a voice call parse). Measured against a new
-/// vector per scan: parsing is 11% to 16% faster on voice call, Video room and messaging
-/// bodies.
+/// vector of 64 pairs per scan: parsing is 11% to 16% faster on voice call, Video room and
+/// messaging bodies.
 pub(crate) struct SpareBuffers;
 
 /// Past this many pairs a vector is not kept (a body of 1 000 parameters should not hold
