@@ -161,9 +161,10 @@ pub use signature::{SignatureError, Validator, WebhookError};
 /// Parses a status callback POST body (`application/x-www-form-urlencoded`), whatever its
 /// family.
 ///
-/// The family is told, in this order, by `StatusCallbackEvent` (a value this crate does not
-/// know gives [`Event::Unknown`]), `RecordingStatus` and `CallStatus`; a body with none of them
-/// is [`ParseError::MissingDiscriminator`], which lists them.
+/// The family is told by the parameters [`discriminators`] lists, tried in that order (the
+/// crate docs' coverage table says which family each tells); an event this crate does not type
+/// yet gives [`Event::Unknown`], and a body with none of them is
+/// [`ParseError::MissingDiscriminator`], which lists them.
 ///
 /// ```
 /// use status_callbacks::{parse, video::CompositionKind, EventKind};
