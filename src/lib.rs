@@ -107,55 +107,20 @@
 //!
 //! # Limits
 //!
-//! A body may hold at most [`MAX_PARAMETERS`] parameters; one with more is refused with
-//! [`ParseError::TooManyParameters`] as soon as the scan reaches the limit. Real callbacks
-//! carry fewer than a hundred. Within that, the time to parse grows linearly with the size of
-//! the body, and the memory used is the event itself: names and values that need no decoding
-//! are borrowed from the body until the event keeps them. There is no limit on the size of a
-//! value; limit the size of request bodies in your web framework (the integrations use the
-//! framework's own limit).
+#![doc = include_str!("../docs/limits.md")]
 //!
 //! # Features
 //!
-//! - `signature` (default): the `signature` module, which proves that a request came from
-//!   Twilio or SignalWire (`X-Twilio-Signature`, `X-SignalWire-Signature`, shared keys) and
-//!   verifies then parses in one call.
-//! - `http`: [`integrations::http`], receiving on the `http` crate's types (hyper, tower,
-//!   `lambda_http`, poem, salvo).
-//! - `tower`: [`integrations::tower::VerifyLayer`], refusing unauthentic callbacks before any
-//!   handler.
-//! - `axum` and `actix-web`: an extractor for axum 0.8 and one for actix-web 4 that read,
-//!   verify and parse a callback, and answer 400, 403, 413 or 500.
-//!
-//! # Which vendor
-//!
-//! Voice callbacks look the same from both vendors; [`Event::provider`] tells them apart by
-//! the shape of `AccountSid` (a Twilio SID or a SignalWire UUID). It is a heuristic for logging
-//! and defaults, not a proof of origin.
+#![doc = include_str!("../docs/features.md")]
 //!
 //! # Coverage
 //!
-//! | family, in detection order | vendor | events | type |
-//! |---|---|---|---|
-//! | Media Streams | Twilio, SignalWire | `StreamEvent`: `stream-*` | [`voice::MediaStreamEvent`] |
-//! | Real-time transcription | Twilio | `TranscriptionEvent`: `transcription-*` | [`voice::TranscriptionEvent`] |
-//! | SIPREC | Twilio | `SiprecEvent`: `siprec-*` | [`voice::SiprecEvent`] |
-//! | Conferences | Twilio, SignalWire | `conference-*`, `participant-join`, `participant-leave`, ..., `announcement-*` | [`conference::ConferenceEvent`] |
-//! | Video Rooms and track recordings | Twilio | `room-*`, `participant-connected`, `participant-disconnected`, `track-*`, `recording-*` | [`video::RoomEvent`] |
-//! | Video Compositions and Hooks | Twilio | `composition-*` | [`video::CompositionEvent`] |
-//! | Live MediaProcessors (retired) | Twilio | `media-processor-*` | [`live::MediaProcessorEvent`] |
-//! | Live PlayerStreamers (retired) | Twilio | `stream-*` (also `player-streamer-*`) | [`live::PlayerStreamerEvent`] |
-//! | Conference recording end (legacy) | Twilio, SignalWire | `EventName=conference-record-end` | [`conference::ConferenceRecordEnd`] |
-//! | `<Record>` transcriptions | Twilio, SignalWire | every `TranscriptionStatus` | [`voice::RecordTranscriptionCallback`] |
-//! | Voice recording status | Twilio, SignalWire | every `RecordingStatus` | [`voice::RecordingStatusCallback`] |
-//! | Messaging status | Twilio, SignalWire | every `MessageStatus` but `received`, `receiving` | [`messaging::MessageStatusCallback`] |
-//! | Asynchronous answering machine detection | Twilio | `AnsweredBy` | [`voice::AmdCallback`] |
-//! | Voice call status | Twilio, SignalWire | every `CallStatus` | [`voice::CallStatusCallback`] |
-//! | Phone number incoming call status | SignalWire | `completed`, `failed` | [`voice::PhoneNumberCallStatus`] |
+#![doc = include_str!("../docs/coverage.md")]
 //!
 //! [`EventKind`] lists every kind, keyed by the parameter that tells it and that parameter's
 //! value ([`EventKind::all`], [`EventKind::from_wire`]); [`Family`] lists the families in the
-//! order [`parse`] tries them.
+//! order [`parse`] tries them. Each family's module ([`voice`], [`video`], [`live`],
+//! [`conference`], [`messaging`]) documents its events and their parameters.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -196,9 +161,10 @@ pub use signature::{SignatureError, Validator, WebhookError};
 /// Parses a status callback POST body (`application/x-www-form-urlencoded`), whatever its
 /// family.
 ///
-/// The family is told, in this order, by `StatusCallbackEvent` (a value this crate does not
-/// know gives [`Event::Unknown`]), `RecordingStatus` and `CallStatus`; a body with none of them
-/// is [`ParseError::MissingDiscriminator`], which lists them.
+/// The family is told by the parameters [`discriminators`] lists, tried in that order (the
+/// crate docs' coverage table says which family each tells); an event this crate does not type
+/// yet gives [`Event::Unknown`], and a body with none of them is
+/// [`ParseError::MissingDiscriminator`], which lists them.
 ///
 /// ```
 /// use status_callbacks::{parse, video::CompositionKind, EventKind};

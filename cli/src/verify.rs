@@ -1,32 +1,47 @@
-//! Diagnoses "the signature does not match": checks a request's signature and, when it fails,
-//! shows what was tried.
-//!
-//! ```text
-//! TWILIO_AUTH_TOKEN=... cargo run --example verify -- --url URL --signature SIG [FILE]
-//! SIGNALWIRE_SIGNING_KEY=... cargo run --example verify -- --signalwire --url URL --signature SIG [FILE]
-//! TWILIO_SHARED_KEY=... cargo run --example verify -- --settings 'key=ID,algorithm=HMAC_SHA256' \
-//!     --url URL --signature SIG [FILE]
-//! ```
-//!
-//! `URL` is the full URL Twilio called (scheme, host, port, path and query exactly as sent);
-//! `SIG` is the `X-Twilio-Signature` (or `X-SignalWire-Signature`) header; the body is read
-//! from `FILE`, or standard input, byte for byte (empty for a GET callback). The secret comes
-//! from the environment: `TWILIO_AUTH_TOKEN`, `SIGNALWIRE_SIGNING_KEY` with `--signalwire`, or
-//! `TWILIO_SHARED_KEY` for the shared key that `--settings` (the
-//! `X-Twilio-Webhooks-Signature-Settings` header) names.
-//!
-//! Prints `valid` and exits 0; or prints `invalid`, the reason, the candidate URLs and the
-//! string signed for each (never a secret), and exits 1. Misuse exits 2.
+//! `status-callbacks verify`: diagnoses "the signature does not match". Checks a request's
+//! signature and, when it fails, shows what was tried.
 
-use std::io::Read;
 use std::process::ExitCode;
 
 use status_callbacks::signature::{
     redact_password, signing_strings, RepeatedValues, SignatureError, SignatureSettings, Validator,
 };
 
-const USAGE: &str = "usage: verify --url URL --signature SIG [--signalwire] \
-                     [--settings 'key=ID,algorithm=HMAC_SHA256'] [FILE]";
+use crate::{file_argument, read_body, value, Stop};
+
+pub(crate) const HELP: &str = "\
+Check the signature of a request; when it does not match, show what was tried.
+
+Usage: status-callbacks verify --url URL --signature SIG [--signalwire] [--settings SETTINGS] [FILE]
+
+The body is read from FILE, or from standard input without one (or with `-`), byte for byte
+(empty for a GET callback, whose parameters are in the URL). The secret comes from the
+environment, never from the command line.
+
+  TWILIO_AUTH_TOKEN=... status-callbacks verify \\
+      --url 'https://hooks.example.com/callbacks?tenant=7' --signature 'SIG' body.txt
+
+Options:
+  --url URL            the full URL Twilio called: scheme, host, port, path and query exactly
+                       as sent
+  --signature SIG      the X-Twilio-Signature (or X-SignalWire-Signature) header
+  --signalwire         a SignalWire request, signed with SIGNALWIRE_SIGNING_KEY
+  --settings SETTINGS  the X-Twilio-Webhooks-Signature-Settings header
+                       ('key=ID,algorithm=HMAC_SHA256'): the request is signed with the shared
+                       key it names, whose secret is TWILIO_SHARED_KEY
+  -h, --help           Print this help
+
+Environment:
+  TWILIO_AUTH_TOKEN       the account's Auth Token
+  SIGNALWIRE_SIGNING_KEY  the project's Signing Key, with --signalwire
+  TWILIO_SHARED_KEY       the secret of the shared key --settings names
+
+Exit status:
+  0  valid: prints `valid`
+  1  invalid: prints `invalid`, the reason, each URL tried with the string signed for it, and
+     hints at the usual causes; never a secret
+  2  misuse: a missing option or secret, an unreadable FILE
+";
 
 struct Args {
     url: String,
@@ -36,28 +51,27 @@ struct Args {
     file: Option<String>,
 }
 
-fn parse_args() -> Result<Args, String> {
+fn parse_args(args: Vec<String>) -> Result<Args, Stop> {
     let mut url = None;
     let mut signature = None;
     let mut signalwire = false;
     let mut settings = None;
     let mut file = None;
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--url" => url = Some(args.next().ok_or("--url needs a value")?),
-            "--signature" => signature = Some(args.next().ok_or("--signature needs a value")?),
-            "--settings" => settings = Some(args.next().ok_or("--settings needs a value")?),
+            "--url" => url = Some(value(&mut args, "--url")?),
+            "--signature" => signature = Some(value(&mut args, "--signature")?),
+            "--settings" => settings = Some(value(&mut args, "--settings")?),
             "--signalwire" => signalwire = true,
-            "-h" | "--help" => return Err(String::new()),
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            path if file.is_none() => file = Some(path.to_owned()),
-            _ => return Err("only one FILE can be given".to_owned()),
+            "-h" | "--help" => return Err(Stop::Help),
+            _ => file_argument(&mut file, arg)?,
         }
     }
+    let required = |option: &str| Stop::Usage(format!("{option} is required"));
     Ok(Args {
-        url: url.ok_or("--url is required")?,
-        signature: signature.ok_or("--signature is required")?,
+        url: url.ok_or_else(|| required("--url"))?,
+        signature: signature.ok_or_else(|| required("--signature"))?,
         signalwire,
         settings,
         file,
@@ -94,33 +108,10 @@ fn validator(args: &Args) -> Result<Validator, String> {
     Ok(validator)
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("verify: {problem}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let validator = match validator(&args) {
-        Ok(validator) => validator,
-        Err(problem) => {
-            eprintln!("verify: {problem}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut body = Vec::new();
-    let read = match &args.file {
-        Some(path) => std::fs::read(path).map(|bytes| body = bytes),
-        None => std::io::stdin().read_to_end(&mut body).map(drop),
-    };
-    if let Err(err) = read {
-        eprintln!("verify: cannot read the body: {err}");
-        return ExitCode::from(2);
-    }
+pub(crate) fn run(args: Vec<String>) -> Result<ExitCode, Stop> {
+    let args = parse_args(args)?;
+    let validator = validator(&args).map_err(Stop::Setup)?;
+    let body = read_body(args.file.as_deref())?;
 
     let result = validator.validate_with_settings(
         &args.url,
@@ -131,12 +122,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => {
             println!("valid");
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         Err(err) => {
             println!("invalid: {err}");
             explain(&args, &body, &err);
-            ExitCode::FAILURE
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -1,15 +1,12 @@
-//! The `verify` example, run as a user would.
-#![cfg(feature = "signature")]
-
-mod common;
+//! `status-callbacks verify`, run as a user would.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
-    // Every feature, as the README's test command has built it already.
-    let mut command = Command::new(common::example_binary("verify", &["--all-features"]));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_status-callbacks"));
     command
+        .arg("verify")
         .args(args)
         .env_remove("TWILIO_AUTH_TOKEN")
         .env_remove("SIGNALWIRE_SIGNING_KEY")
@@ -149,7 +146,7 @@ fn signalwire_and_shared_keys() {
 #[test]
 fn signatures_from_the_official_helper_are_valid() {
     let data: serde_json::Value =
-        serde_json::from_str(include_str!("data/helper_signatures.json")).unwrap();
+        serde_json::from_str(include_str!("../../tests/data/helper_signatures.json")).unwrap();
     for case in data["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let mut args = vec![
