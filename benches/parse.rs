@@ -14,8 +14,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
+
+mod support;
 
 use criterion::{Criterion, Throughput};
 use status_callbacks::signature::{sign_body, Validator};
@@ -23,25 +25,8 @@ use status_callbacks::{parse, Family};
 
 /// Every fixture body, by family.
 fn fixtures_by_family() -> BTreeMap<String, Vec<Vec<u8>>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|ext| ext == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    let mut paths = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
-        &mut paths,
-    );
-    paths.sort();
     let mut families: BTreeMap<String, Vec<Vec<u8>>> = BTreeMap::new();
-    for path in paths {
-        let body = std::fs::read(&path).unwrap();
+    for body in support::fixture_bodies() {
         let Some(family) = parse(&body).ok().and_then(|event| event.family()) else {
             continue;
         };

@@ -14,8 +14,9 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod support;
 
 use axum::routing::post;
 use axum::{Form, Router};
@@ -46,25 +47,8 @@ async fn bare(Form(map): Form<HashMap<String, String>>) -> &'static str {
 
 /// Every fixture body that parses, signed for `path`: the raw requests to send.
 fn requests(path: &str) -> Vec<Vec<u8>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|ext| ext == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    let mut paths = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
-        &mut paths,
-    );
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| std::fs::read(path).unwrap())
+    support::fixture_bodies()
+        .into_iter()
         .filter(|body| status_callbacks::parse(body).is_ok())
         .map(|body| {
             let signature = sign_body(TOKEN, &format!("{BASE}{path}"), &body).unwrap();

@@ -1,26 +1,10 @@
 //! `status-callbacks inspect`, `sign` and the help, run as a user would.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_status-callbacks"));
-    command
-        .args(args)
-        .env_remove("TWILIO_AUTH_TOKEN")
-        .env_remove("SIGNALWIRE_SIGNING_KEY")
-        .env_remove("TWILIO_SHARED_KEY")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    // Help and misuse exit without reading the input: a broken pipe is expected then.
-    if let Err(err) = child.stdin.take().unwrap().write_all(stdin) {
-        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
-    }
-    child.wait_with_output().unwrap()
-}
+use std::process::Output;
+
+use common::run;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

@@ -1,26 +1,13 @@
 //! `status-callbacks verify`, run as a user would.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn run(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_status-callbacks"));
-    command
-        .arg("verify")
-        .args(args)
-        .env_remove("TWILIO_AUTH_TOKEN")
-        .env_remove("SIGNALWIRE_SIGNING_KEY")
-        .env_remove("TWILIO_SHARED_KEY")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    // On misuse the tool exits without reading its input: a broken pipe is expected then.
-    if let Err(err) = child.stdin.take().unwrap().write_all(stdin) {
-        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
-    }
-    child.wait_with_output().unwrap()
+    let mut all = vec!["verify"];
+    all.extend_from_slice(args);
+    common::run(&all, env, stdin)
 }
 
 const URL: &str = "https://mycompany.com/myapp.php?foo=1&bar=2";
