@@ -32,28 +32,28 @@ pub(crate) struct Pair {
     value: Piece,
     /// The name's [`tag`], to rule out most other names without comparing them.
     tag: u32,
-    /// [`NAME_DECODED`], [`VALUE_DECODED`], [`TAKEN`].
-    flags: u8,
+    /// Whether a typed field (or `extra`) has taken the pair.
+    taken: bool,
 }
 
-/// Where a name or value is: the body's bytes `start..end`, or the decoded text
-/// `decoded[start]` (then `end` is unused).
+/// Where a name or value is: the body's bytes `start..end`, or, when `end` is [`DECODED`],
+/// the decoded text `decoded[start]`.
 #[derive(Clone, Copy)]
 struct Piece {
     start: usize,
     end: usize,
 }
 
-/// The pair's name is in `decoded`.
-const NAME_DECODED: u8 = 1;
-/// The pair's value is in `decoded`.
-const VALUE_DECODED: u8 = 2;
-/// A typed field (or `extra`) has taken the pair.
-const TAKEN: u8 = 4;
+/// The `end` of a [`Piece`] that was decoded (no range of a body ends there).
+const DECODED: usize = usize::MAX;
 
-impl Pair {
-    fn taken(&self) -> bool {
-        self.flags & TAKEN != 0
+impl Piece {
+    /// A decoded name or value, kept at `decoded[index]`.
+    fn decoded(index: usize) -> Self {
+        Piece {
+            start: index,
+            end: DECODED,
+        }
     }
 }
 
@@ -172,7 +172,7 @@ impl<'a> RawParams<'a> {
                 end,
             },
             tag: 0,
-            flags: 0,
+            taken: false,
         };
         if name_escaped {
             let decoded =
@@ -180,8 +180,7 @@ impl<'a> RawParams<'a> {
                     param: None,
                     offset: start,
                 })?;
-            pair.name.start = self.keep_decoded(decoded);
-            pair.flags |= NAME_DECODED;
+            pair.name = self.keep_decoded(decoded);
         }
         pair.tag = tag(self.name(&pair));
         self.names.add(pair.tag);
@@ -192,23 +191,22 @@ impl<'a> RawParams<'a> {
                     offset: value_start,
                 });
             };
-            pair.value.start = self.keep_decoded(decoded);
-            pair.flags |= VALUE_DECODED;
+            pair.value = self.keep_decoded(decoded);
         }
         self.pairs.push(pair);
         Ok(())
     }
 
-    /// Keeps a decoded name or value; returns its index.
-    fn keep_decoded(&mut self, decoded: String) -> usize {
+    /// Keeps a decoded name or value; returns where it is.
+    fn keep_decoded(&mut self, decoded: String) -> Piece {
         self.decoded.push(decoded);
-        self.decoded.len() - 1
+        Piece::decoded(self.decoded.len() - 1)
     }
 
     /// The text of a name or value.
     #[inline]
-    fn piece(&self, piece: Piece, decoded: bool) -> &str {
-        if decoded {
+    fn piece(&self, piece: Piece) -> &str {
+        if piece.end == DECODED {
             &self.decoded[piece.start]
         } else {
             &self.text[piece.start..piece.end]
@@ -217,17 +215,17 @@ impl<'a> RawParams<'a> {
 
     #[inline]
     fn name(&self, pair: &Pair) -> &str {
-        self.piece(pair.name, pair.flags & NAME_DECODED != 0)
+        self.piece(pair.name)
     }
 
     #[inline]
     fn value(&self, pair: &Pair) -> &str {
-        self.piece(pair.value, pair.flags & VALUE_DECODED != 0)
+        self.piece(pair.value)
     }
 
     /// The text of a name or value, moved out when it was decoded: for a pair being taken.
-    fn take_piece(&mut self, piece: Piece, decoded: bool) -> Cow<'a, str> {
-        if decoded {
+    fn take_piece(&mut self, piece: Piece) -> Cow<'a, str> {
+        if piece.end == DECODED {
             Cow::Owned(std::mem::take(&mut self.decoded[piece.start]))
         } else {
             Cow::Borrowed(&self.text[piece.start..piece.end])
@@ -288,7 +286,7 @@ impl<'a> RawParams<'a> {
         }
         self.pairs
             .iter()
-            .position(|pair| pair.tag == tag && !pair.taken() && self.name(pair) == name)
+            .position(|pair| pair.tag == tag && !pair.taken && self.name(pair) == name)
     }
 
     /// Whether a later pair has the name of pair `at` and another value.
@@ -333,7 +331,7 @@ impl<'a> RawParams<'a> {
             return Err(ParseError::repeated(name, None));
         }
         if self.value(&self.pairs[at]) == value {
-            self.pairs[at].flags |= TAKEN;
+            self.pairs[at].taken = true;
         }
         Ok(())
     }
@@ -379,7 +377,7 @@ impl<'a> RawParams<'a> {
     pub(crate) fn locate<const N: usize>(&self, slot_of: fn(&str) -> Option<usize>) -> [u32; N] {
         let mut found = [ABSENT; N];
         for (at, pair) in self.pairs.iter().enumerate() {
-            if pair.taken() {
+            if pair.taken {
                 continue;
             }
             if let Some(first) = slot_of(self.name(pair)).and_then(|slot| found.get_mut(slot)) {
@@ -418,10 +416,8 @@ impl<'a> RawParams<'a> {
         if skip_empty && self.value(&pair).is_empty() {
             return Ok(None);
         }
-        self.pairs[at].flags |= TAKEN;
-        Ok(Some(
-            self.take_piece(pair.value, pair.flags & VALUE_DECODED != 0),
-        ))
+        self.pairs[at].taken = true;
+        Ok(Some(self.take_piece(pair.value)))
     }
 
     /// [`required`](Self::required) for the pair [`locate`](Self::locate) found.
@@ -464,10 +460,10 @@ impl<'a> RawParams<'a> {
         let mut pairs = Vec::new();
         for at in 0..self.pairs.len() {
             let pair = self.pairs[at];
-            if !pair.taken() {
-                self.pairs[at].flags |= TAKEN;
-                let name = self.take_piece(pair.name, pair.flags & NAME_DECODED != 0);
-                let value = self.take_piece(pair.value, pair.flags & VALUE_DECODED != 0);
+            if !pair.taken {
+                self.pairs[at].taken = true;
+                let name = self.take_piece(pair.name);
+                let value = self.take_piece(pair.value);
                 pairs.push((name.into_owned(), value.into_owned()));
             }
         }
@@ -594,8 +590,8 @@ mod tests {
     #[test]
     fn scan_borrows_when_nothing_is_encoded() {
         let params = RawParams::scan(b"RoomName=plain&Other=a%20b").unwrap();
-        assert_eq!(params.pairs[0].flags & VALUE_DECODED, 0);
-        assert_eq!(params.pairs[1].flags & VALUE_DECODED, VALUE_DECODED);
+        assert_ne!(params.pairs[0].value.end, DECODED);
+        assert_eq!(params.pairs[1].value.end, DECODED);
         assert_eq!(params.pairs().nth(1), Some(("Other", "a b")));
     }
 
