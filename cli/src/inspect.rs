@@ -44,7 +44,7 @@ pub(crate) fn run(args: Vec<String>) -> Result<ExitCode, Stop> {
     match status_callbacks::parse(&body) {
         Ok(event) => match serde_json::to_string_pretty(&event) {
             Ok(json) => {
-                println!("{json}");
+                crate::say(format_args!("{json}\n"));
                 Ok(ExitCode::SUCCESS)
             }
             Err(err) => {

@@ -9,7 +9,7 @@ mod inspect;
 mod sign;
 mod verify;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const HELP: &str = "\
@@ -90,14 +90,17 @@ fn main() -> ExitCode {
     match name.as_str() {
         "-h" | "--help" | "help" => help(args.first().map(String::as_str)),
         "-V" | "--version" => {
-            println!("status-callbacks {}", env!("CARGO_PKG_VERSION"));
+            say(format_args!(
+                "status-callbacks {}\n",
+                env!("CARGO_PKG_VERSION")
+            ));
             ExitCode::SUCCESS
         }
         _ => match COMMANDS.iter().find(|command| command.name == name) {
             Some(command) => match (command.run)(args) {
                 Ok(code) => code,
                 Err(Stop::Help) => {
-                    print!("{}", command.help);
+                    say(format_args!("{}", command.help));
                     ExitCode::SUCCESS
                 }
                 Err(Stop::Usage(message)) => {
@@ -119,15 +122,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes to standard output. A reader that went away (`status-callbacks inspect F | head`)
+/// is not an error: the rest is dropped and the command ends with its own exit code.
+fn say(text: std::fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    if let Err(err) = out.write_fmt(text).and_then(|()| out.flush()) {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("status-callbacks: cannot write to standard output: {err}");
+        }
+    }
+}
+
 /// `help [COMMAND]`: the tool's help, or a command's.
 fn help(topic: Option<&str>) -> ExitCode {
     let Some(topic) = topic else {
-        print!("{HELP}");
+        say(format_args!("{HELP}"));
         return ExitCode::SUCCESS;
     };
     match COMMANDS.iter().find(|command| command.name == topic) {
         Some(command) => {
-            print!("{}", command.help);
+            say(format_args!("{}", command.help));
             ExitCode::SUCCESS
         }
         None => {

@@ -66,7 +66,7 @@ pub(crate) fn run(args: Vec<String>) -> Result<ExitCode, Stop> {
 
     match sign_body_with(algorithm, &secret, &url, &body) {
         Ok(signature) => {
-            println!("{signature}");
+            crate::say(format_args!("{signature}\n"));
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => {

@@ -121,11 +121,11 @@ pub(crate) fn run(args: Vec<String>) -> Result<ExitCode, Stop> {
     );
     match result {
         Ok(()) => {
-            println!("valid");
+            crate::say(format_args!("valid\n"));
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => {
-            println!("invalid: {err}");
+            crate::say(format_args!("invalid: {err}\n"));
             explain(&args, &body, &err);
             Ok(ExitCode::FAILURE)
         }
@@ -144,12 +144,12 @@ fn explain(args: &Args, body: &[u8], err: &SignatureError) {
         for (url, signed) in attempts {
             let shown = redact_password(&url);
             let signed = signed.replacen(&url, &shown, 1);
-            println!("tried URL:     {shown}");
-            println!("signed string: {signed}");
+            crate::say(format_args!("tried URL:     {shown}\n"));
+            crate::say(format_args!("signed string: {signed}\n"));
         }
     }
     if let Some(settings) = &args.settings {
-        println!("settings:      {settings}");
+        crate::say(format_args!("settings:      {settings}\n"));
     }
     let mut hints = Vec::new();
     if matches!(err, SignatureError::Mismatch) {
@@ -172,6 +172,6 @@ fn explain(args: &Args, body: &[u8], err: &SignatureError) {
         hints.push("every received parameter must be in the body, values untrimmed");
     }
     for hint in hints {
-        println!("hint:          {hint}");
+        crate::say(format_args!("hint:          {hint}\n"));
     }
 }

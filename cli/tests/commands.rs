@@ -188,3 +188,18 @@ fn version() {
         format!("status-callbacks {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // `status-callbacks inspect F | head -1`: the pipe may close before the tool writes.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_status-callbacks"))
+        .args(["inspect", &fixture("video/room-ended.txt")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
