@@ -69,16 +69,24 @@ impl<'b> Delimiters<'b> {
     /// one by one.
     #[inline(always)]
     fn load(&mut self) {
-        let mut word = [0u8; 8];
-        match self.bytes.get(self.at..self.at + 8) {
-            Some(whole) => word.copy_from_slice(whole),
-            // The last bytes, padded with zeros (which are neither delimiters nor escapes).
-            None => {
-                let rest = self.bytes.get(self.at..).unwrap_or_default();
-                word[..rest.len()].copy_from_slice(rest);
+        let word = match self.bytes.get(self.at..self.at + 8) {
+            // One load (a copy into an array first became a call to `memcpy` for every word:
+            // 5% of the instructions of parsing a voice call body).
+            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
             }
-        }
-        let word = u64::from_le_bytes(word);
+            // The last bytes, padded with zeros (which are neither delimiters nor escapes).
+            _ => {
+                let mut word = [0u8; 8];
+                for (to, &byte) in word
+                    .iter_mut()
+                    .zip(self.bytes.get(self.at..).unwrap_or_default())
+                {
+                    *to = byte;
+                }
+                u64::from_le_bytes(word)
+            }
+        };
         self.delimiters = byte_mask(word, b'&') | byte_mask(word, b'=');
         self.escapes = byte_mask(word, b'%') | byte_mask(word, b'+');
     }
