@@ -522,10 +522,11 @@ impl Validator {
             .then(|| Hasher::new(Algorithm::HmacSha1, secret.bytes()));
         // The second form of the URL (with or without the default port) is tried only when the
         // first does not match. Which form matched is no secret: the caller knows the URL.
-        for candidate in candidate_urls(url) {
-            if bool::from(matched) {
+        let mut candidates = candidate_urls(url);
+        while !bool::from(matched) {
+            let Some(candidate) = candidates.next() else {
                 break;
-            }
+            };
             if !matches!(signed, Signed::Unreadable(_)) {
                 let mut mac = keyed.clone();
                 mac.update(candidate.as_bytes());
@@ -682,12 +683,23 @@ fn signing_order<'p>(
     pair: impl Fn(usize) -> (&'p str, &'p str),
     order: RepeatedValues,
 ) -> Vec<u32> {
+    /// Marks a copy of a pair already signed, to be dropped.
+    const COPY: u32 = u32::MAX;
+    let mut copies = false;
     let mut signed = crate::fast::by_name(
         len,
         |at| pair(at).0,
         |ties| match order {
+            // Copies of a pair can only be in one run of ties (they share their name): they
+            // are dropped there, not by comparing every pair with the next.
             RepeatedValues::Sorted => {
-                ties.sort_unstable_by(|&a, &b| pair(a as usize).cmp(&pair(b as usize)))
+                ties.sort_unstable_by(|&a, &b| pair(a as usize).cmp(&pair(b as usize)));
+                for at in 1..ties.len() {
+                    if pair(ties[at - 1] as usize) == pair(ties[at] as usize) {
+                        ties[at - 1] = COPY;
+                        copies = true;
+                    }
+                }
             }
             // Stable: each name's values stay in the order received.
             RepeatedValues::SubmissionOrder => {
@@ -695,8 +707,8 @@ fn signing_order<'p>(
             }
         },
     );
-    if order == RepeatedValues::Sorted {
-        signed.dedup_by(|a, b| pair(*a as usize) == pair(*b as usize));
+    if copies {
+        signed.retain(|&at| at != COPY);
     }
     signed
 }
@@ -731,39 +743,74 @@ fn appended<'p>(
 /// helpers try both (Twilio is not consistent about which it signs). A URL without a port
 /// gives itself and the one with `:443` (`https`) or `:80` (otherwise); a URL with a port
 /// gives itself and the one without.
-fn candidate_urls(url: &str) -> Vec<Cow<'_, str>> {
-    let Some(authority) = authority_span(url) else {
-        return vec![Cow::Borrowed(url)];
-    };
-    let host_start = url[authority.clone()]
-        .rfind('@')
-        .map_or(authority.start, |at| authority.start + at + 1);
-    let host = &url[host_start..authority.end];
-    let port_start = if host.starts_with('[') {
-        host.find("]:").map(|at| host_start + at + 1)
-    } else {
-        host.rfind(':').map(|at| host_start + at)
-    };
-    match port_start {
-        Some(colon)
-            if url[colon + 1..authority.end]
-                .bytes()
-                .all(|b| b.is_ascii_digit()) =>
-        {
-            let without = format!("{}{}", &url[..colon], &url[authority.end..]);
-            vec![Cow::Owned(without), Cow::Borrowed(url)]
-        }
-        _ => {
-            let scheme = &url[..url.find("://").unwrap_or(0)];
-            let port = if scheme.eq_ignore_ascii_case("https") {
-                ":443"
-            } else {
-                ":80"
-            };
-            let with = format!("{}{port}{}", &url[..authority.end], &url[authority.end..]);
-            vec![Cow::Borrowed(url), Cow::Owned(with)]
-        }
+///
+/// The second form is built only when it is asked for: most signatures match the first.
+fn candidate_urls(url: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    /// The other form of the URL, not built yet.
+    enum Other {
+        /// No authority: the URL has no other form.
+        None,
+        /// The URL has a port, at `colon..end`: the other form is the URL without it.
+        WithoutPort { colon: usize, end: usize },
+        /// The URL has no port: the other form has `port` inserted at `end`.
+        WithPort { end: usize, port: &'static str },
     }
+    let other = match authority_span(url) {
+        None => Other::None,
+        Some(authority) => {
+            let host_start = url[authority.clone()]
+                .rfind('@')
+                .map_or(authority.start, |at| authority.start + at + 1);
+            let host = &url[host_start..authority.end];
+            let port_start = if host.starts_with('[') {
+                host.find("]:").map(|at| host_start + at + 1)
+            } else {
+                host.rfind(':').map(|at| host_start + at)
+            };
+            match port_start {
+                Some(colon)
+                    if url[colon + 1..authority.end]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit()) =>
+                {
+                    Other::WithoutPort {
+                        colon,
+                        end: authority.end,
+                    }
+                }
+                _ => {
+                    let scheme = &url[..url.find("://").unwrap_or(0)];
+                    let port = if scheme.eq_ignore_ascii_case("https") {
+                        ":443"
+                    } else {
+                        ":80"
+                    };
+                    Other::WithPort {
+                        end: authority.end,
+                        port,
+                    }
+                }
+            }
+        }
+    };
+    // The form without a port comes first, as received.
+    let (first, second) = match other {
+        Other::WithoutPort { .. } => (Some(other), None),
+        Other::WithPort { .. } => (None, Some(other)),
+        Other::None => (None, None),
+    };
+    let build = move |other: Option<Other>| match other {
+        Some(Other::WithoutPort { colon, end }) => {
+            Cow::Owned(format!("{}{}", &url[..colon], &url[end..]))
+        }
+        Some(Other::WithPort { end, port }) => {
+            Cow::Owned(format!("{}{port}{}", &url[..end], &url[end..]))
+        }
+        Some(Other::None) | None => Cow::Borrowed(url),
+    };
+    let has_second = first.is_some() || second.is_some();
+    std::iter::once_with(move || build(first))
+        .chain(std::iter::once_with(move || build(second)).take(usize::from(has_second)))
 }
 
 /// Where the authority (`user@host:port`) of `url` is, if it has one.
