@@ -863,7 +863,6 @@ pub fn signing_strings(
 ) -> Result<Vec<(String, String)>, SignatureError> {
     let appended = Signed::of(url, body).appended(order)?;
     Ok(candidate_urls(url)
-        .into_iter()
         .map(|candidate| {
             let signed = format!("{candidate}{appended}");
             (candidate.into_owned(), signed)
@@ -1079,10 +1078,7 @@ mod tests {
     use super::*;
 
     fn candidates(url: &str) -> Vec<String> {
-        candidate_urls(url)
-            .into_iter()
-            .map(Cow::into_owned)
-            .collect()
+        candidate_urls(url).map(Cow::into_owned).collect()
     }
 
     #[test]
