@@ -746,71 +746,72 @@ fn appended<'p>(
 ///
 /// The second form is built only when it is asked for: most signatures match the first.
 fn candidate_urls(url: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    /// The other form of the URL, not built yet.
-    enum Other {
-        /// No authority: the URL has no other form.
-        None,
-        /// The URL has a port, at `colon..end`: the other form is the URL without it.
-        WithoutPort { colon: usize, end: usize },
-        /// The URL has no port: the other form has `port` inserted at `end`.
-        WithPort { end: usize, port: &'static str },
+    let other = other_form(url);
+    // `None` stands for the URL as received; the form without a port comes first.
+    let forms = match other {
+        Some(OtherForm::WithoutPort { .. }) => [other, None],
+        _ => [None, other],
+    };
+    forms
+        .into_iter()
+        .take(if other.is_some() { 2 } else { 1 })
+        .map(move |form| form.map_or(Cow::Borrowed(url), |form| Cow::Owned(form.build(url))))
+}
+
+/// How the other form of a URL differs from it.
+#[derive(Clone, Copy)]
+enum OtherForm {
+    /// The URL has a port, at `colon..end`: the other form is the URL without it.
+    WithoutPort { colon: usize, end: usize },
+    /// The URL has no port: the other form has `port` inserted at `end`.
+    WithPort { end: usize, port: &'static str },
+}
+
+impl OtherForm {
+    fn build(self, url: &str) -> String {
+        match self {
+            OtherForm::WithoutPort { colon, end } => format!("{}{}", &url[..colon], &url[end..]),
+            OtherForm::WithPort { end, port } => format!("{}{port}{}", &url[..end], &url[end..]),
+        }
     }
-    let other = match authority_span(url) {
-        None => Other::None,
-        Some(authority) => {
-            let host_start = url[authority.clone()]
-                .rfind('@')
-                .map_or(authority.start, |at| authority.start + at + 1);
-            let host = &url[host_start..authority.end];
-            let port_start = if host.starts_with('[') {
-                host.find("]:").map(|at| host_start + at + 1)
-            } else {
-                host.rfind(':').map(|at| host_start + at)
-            };
-            match port_start {
-                Some(colon)
-                    if url[colon + 1..authority.end]
-                        .bytes()
-                        .all(|b| b.is_ascii_digit()) =>
-                {
-                    Other::WithoutPort {
-                        colon,
-                        end: authority.end,
-                    }
-                }
-                _ => {
-                    let scheme = &url[..url.find("://").unwrap_or(0)];
-                    let port = if scheme.eq_ignore_ascii_case("https") {
-                        ":443"
-                    } else {
-                        ":80"
-                    };
-                    Other::WithPort {
-                        end: authority.end,
-                        port,
-                    }
-                }
+}
+
+/// The other form of `url` ([`candidate_urls`]), or `None` for a URL without an authority.
+fn other_form(url: &str) -> Option<OtherForm> {
+    let authority = authority_span(url)?;
+    let host_start = url[authority.clone()]
+        .rfind('@')
+        .map_or(authority.start, |at| authority.start + at + 1);
+    let host = &url[host_start..authority.end];
+    let port_start = if host.starts_with('[') {
+        host.find("]:").map(|at| host_start + at + 1)
+    } else {
+        host.rfind(':').map(|at| host_start + at)
+    };
+    Some(match port_start {
+        Some(colon)
+            if url[colon + 1..authority.end]
+                .bytes()
+                .all(|b| b.is_ascii_digit()) =>
+        {
+            OtherForm::WithoutPort {
+                colon,
+                end: authority.end,
             }
         }
-    };
-    // The form without a port comes first, as received.
-    let (first, second) = match other {
-        Other::WithoutPort { .. } => (Some(other), None),
-        Other::WithPort { .. } => (None, Some(other)),
-        Other::None => (None, None),
-    };
-    let build = move |other: Option<Other>| match other {
-        Some(Other::WithoutPort { colon, end }) => {
-            Cow::Owned(format!("{}{}", &url[..colon], &url[end..]))
+        _ => {
+            let scheme = &url[..url.find("://").unwrap_or(0)];
+            let port = if scheme.eq_ignore_ascii_case("https") {
+                ":443"
+            } else {
+                ":80"
+            };
+            OtherForm::WithPort {
+                end: authority.end,
+                port,
+            }
         }
-        Some(Other::WithPort { end, port }) => {
-            Cow::Owned(format!("{}{port}{}", &url[..end], &url[end..]))
-        }
-        Some(Other::None) | None => Cow::Borrowed(url),
-    };
-    let has_second = first.is_some() || second.is_some();
-    std::iter::once_with(move || build(first))
-        .chain(std::iter::once_with(move || build(second)).take(usize::from(has_second)))
+    })
 }
 
 /// Where the authority (`user@host:port`) of `url` is, if it has one.
