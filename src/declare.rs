@@ -16,7 +16,7 @@
 //!     /// `room-paused`: a Room was paused.
 //!     pub struct RoomPaused {
 //!         /// `PausedBy`: who paused it, when known.
-//!         pub paused_by: Option<String> = opt("PausedBy"),
+//!         pub paused_by: Option<Text> = opt("PausedBy"),
 //!     }
 //! }
 //! ```

@@ -182,16 +182,23 @@ impl NameFilter {
     }
 }
 
-/// Decodes `%XX` and `+` in a name or value; `None` if the result is not UTF-8.
+/// Decodes `%XX` and `+` in a name or value at the end of `out`; `None` (and `out` as it
+/// was) if the result is not UTF-8.
 ///
 /// Escapes of ASCII bytes (`%2B`, `%20`, `%3A`: nearly all of them in real callbacks) are
-/// decoded straight into a `String`, with no UTF-8 check; only a name or value with an escape
-/// of a byte above 127 is decoded as bytes and checked. Measured against decoding every value
-/// as bytes and checking it: about 5% of parsing a voice call body (some ten escaped values),
-/// within the noise elsewhere.
-pub(crate) fn decode(raw: &str) -> Option<String> {
+/// decoded straight into the `String`, with no UTF-8 check; only a name or value with an
+/// escape of a byte above 127 is decoded as bytes and checked. Measured against decoding every
+/// value as bytes and checking it: about 5% of parsing a voice call body (some ten escaped
+/// values), within the noise elsewhere.
+///
+/// A scan decodes the short names and values into one `String`, kept from one scan to the
+/// next ([`SpareBuffers`]), instead of a `String` each: with [`Text`](crate::Text) fields,
+/// which keep short values in place, a voice call body then makes no allocation for its
+/// decoded values (ten of its twenty-three).
+pub(crate) fn decode(raw: &str, out: &mut String) -> Option<()> {
     let bytes = raw.as_bytes();
-    let mut out = String::with_capacity(raw.len());
+    let before = out.len();
+    out.reserve(raw.len());
     let mut copied = 0;
     let mut at = 0;
     while let Some(escape) = next_escape(bytes, at) {
@@ -210,7 +217,9 @@ pub(crate) fn decode(raw: &str) -> Option<String> {
                 }
                 // A byte above 127: part of a character written as several escapes.
                 (Some(_), Some(_)) => {
-                    return String::from_utf8(crate::params::decode_bytes(raw)).ok()
+                    out.truncate(before);
+                    out.push_str(&String::from_utf8(crate::params::decode_bytes(raw)).ok()?);
+                    return Some(());
                 }
                 // A `%` that starts no escape stays as it is.
                 _ => {
@@ -222,7 +231,7 @@ pub(crate) fn decode(raw: &str) -> Option<String> {
         copied = at;
     }
     out.push_str(&raw[copied..]);
-    Some(out)
+    Some(())
 }
 
 /// Where the next `%` or `+` at or after `from` is, eight bytes at a time.
@@ -242,8 +251,8 @@ pub(crate) fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
         .map(|at| from + at)
 }
 
-/// The vectors a scan fills, kept from one scan to the next on each thread, so that a parse
-/// allocates only what the event keeps.
+/// The buffers a scan fills (its pairs, its decoded text), kept from one scan to the next on
+/// each thread, so that a parse allocates only what the event keeps.
 ///
 /// Saves one allocation a body and, more than that, the large one: a voice call body's pairs
 /// take about 1.4 KB, beyond the allocator's per-thread cache, and freeing such a block
@@ -253,34 +262,43 @@ pub(crate) fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// messaging bodies.
 pub(crate) struct SpareBuffers;
 
-/// Past this many pairs a vector is not kept (a body of 1 000 parameters should not hold
-/// its memory for the rest of the thread's life).
-const KEPT_CAPACITY: usize = 128;
+/// A scan's pairs, its short decoded text and its long decoded values
+/// ([`RawParams`](crate::params::RawParams)).
+pub(crate) type Buffers = (Vec<Pair>, String, Vec<String>);
+
+/// Past this many pairs, or bytes of decoded text, a buffer is not kept (a body of 1 000
+/// parameters should not hold its memory for the rest of the thread's life).
+const KEPT_PAIRS: usize = 128;
+const KEPT_DECODED: usize = 8 * 1024;
 
 thread_local! {
-    static SPARE: Cell<(Vec<Pair>, Vec<String>)> = const { Cell::new((Vec::new(), Vec::new())) };
+    static SPARE: Cell<Buffers> = const { Cell::new((Vec::new(), String::new(), Vec::new())) };
 }
 
 impl SpareBuffers {
-    /// Empty vectors, reused if this thread has some.
-    pub(crate) fn take() -> (Vec<Pair>, Vec<String>) {
-        let (mut pairs, decoded) = SPARE.try_with(Cell::take).unwrap_or_default();
+    /// Empty buffers, reused if this thread has some.
+    pub(crate) fn take() -> Buffers {
+        let (mut pairs, decoded, long) = SPARE.try_with(Cell::take).unwrap_or_default();
         if pairs.capacity() == 0 {
             // Enough for every real callback seen.
             pairs.reserve(64);
         }
-        (pairs, decoded)
+        (pairs, decoded, long)
     }
 
-    /// Keeps the vectors of a finished scan for the next, unless they are large.
-    pub(crate) fn give_back(mut pairs: Vec<Pair>, mut decoded: Vec<String>) {
-        if pairs.capacity() > KEPT_CAPACITY || decoded.capacity() > KEPT_CAPACITY {
+    /// Keeps the buffers of a finished scan for the next, unless they are large.
+    pub(crate) fn give_back(mut pairs: Vec<Pair>, mut decoded: String, mut long: Vec<String>) {
+        if pairs.capacity() > KEPT_PAIRS
+            || decoded.capacity() > KEPT_DECODED
+            || long.capacity() > KEPT_PAIRS
+        {
             return;
         }
         pairs.clear();
         decoded.clear();
+        long.clear();
         // During the thread's teardown there is nowhere to keep them: they are dropped.
-        let _ = SPARE.try_with(|spare| spare.set((pairs, decoded)));
+        let _ = SPARE.try_with(|spare| spare.set((pairs, decoded, long)));
     }
 }
 

@@ -144,6 +144,7 @@ pub mod sid;
 #[cfg(feature = "signature")]
 #[cfg_attr(docsrs, doc(cfg(feature = "signature")))]
 pub mod signature;
+mod text;
 pub(crate) mod value;
 pub mod video;
 pub mod voice;
@@ -153,6 +154,7 @@ pub use event::{discriminators, DedupeKey, Event, EventKind, Family, Parameter, 
 pub use params::{Extra, MAX_PARAMETERS};
 pub use received::{Received, Untyped};
 pub use sid::{AccountSid, EmptySid, Provider};
+pub use text::Text;
 pub use value::{parse_timestamp, Decimal, DlrDate, Flag, Milliseconds, Minutes, Seconds};
 
 #[cfg(feature = "signature")]

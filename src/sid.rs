@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::params::WireValue;
+use crate::text::Repr;
 
 macro_rules! sids {
     ($(
@@ -23,7 +24,7 @@ macro_rules! sids {
             "` and 32 hexadecimal digits on Twilio. Any non-empty value is accepted."
         )]
         #[derive(Clone)]
-        pub struct $name(Repr);
+        pub struct $name(Repr<INLINE>);
 
         impl $name {
             /// The two letters a Twilio identifier of this resource starts with.
@@ -138,10 +139,7 @@ macro_rules! sids {
             const EXPECTED: crate::error::Expected = crate::error::Expected::Identifier;
 
             fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
-                Ok($name(match raw {
-                    Cow::Borrowed(text) => Repr::from_str(text),
-                    Cow::Owned(text) => Repr::from_string(text),
-                }))
+                Ok($name(Repr::from_cow(raw)))
             }
 
             fn to_wire(&self) -> Cow<'_, str> {
@@ -247,47 +245,6 @@ fn is_uuid(value: &str) -> bool {
 /// Identifiers up to this many bytes are kept without an allocation: Twilio SIDs have 34,
 /// UUIDs 36.
 const INLINE: usize = 36;
-
-/// An identifier's text: in place when short, on the heap otherwise.
-#[derive(Clone)]
-enum Repr {
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Heap(Box<str>),
-}
-
-impl Repr {
-    fn from_str(text: &str) -> Self {
-        if text.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..text.len()].copy_from_slice(text.as_bytes());
-            // Lossless: text.len() <= INLINE < 256.
-            Repr::Inline {
-                len: text.len() as u8,
-                bytes,
-            }
-        } else {
-            Repr::Heap(text.into())
-        }
-    }
-
-    fn from_string(text: String) -> Self {
-        if text.len() <= INLINE {
-            Repr::from_str(&text)
-        } else {
-            Repr::Heap(text.into_boxed_str())
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            // The bytes were copied from a `str` whole, so they are UTF-8.
-            Repr::Inline { len, bytes } => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
-            }
-            Repr::Heap(text) => text,
-        }
-    }
-}
 
 /// The error of parsing an empty string as an identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

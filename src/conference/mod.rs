@@ -33,6 +33,7 @@ use crate::sid::{AccountSid, CallSid, ConferenceSid};
 use crate::value::{open_enum, Flag, Rfc2822, Seconds};
 use crate::voice::{CallStatus, Direction};
 use crate::ParseError;
+use crate::Text;
 
 open_enum! {
     /// `ReasonConferenceEnded`: why the conference ended, on `conference-end`.
@@ -127,7 +128,7 @@ macro_rules! conference_event {
             /// conference. Always present.
             pub start_conference_on_enter: Flag = req("StartConferenceOnEnter"),
             /// `ParticipantLabel`: the participant's label, when one was set (Twilio).
-            pub participant_label: Option<String> = opt("ParticipantLabel"),
+            pub participant_label: Option<Text> = opt("ParticipantLabel"),
             $($fields)*
         });
     };
@@ -144,7 +145,7 @@ macro_rules! conference_event {
                 pub conference_sid: ConferenceSid = req("ConferenceSid"),
                 /// `FriendlyName`: the conference's name, from `<Conference>NAME</Conference>`.
                 /// Always present.
-                pub friendly_name: String = req("FriendlyName"),
+                pub friendly_name: Text = req("FriendlyName"),
                 $($fields)*
                 /// `SequenceNumber`: the conference's count of events (Twilio; SignalWire does
                 /// not document it).
@@ -155,11 +156,11 @@ macro_rules! conference_event {
                 /// `Direction` (SignalWire).
                 pub direction: Option<Direction> = opt("Direction"),
                 /// `From` (SignalWire).
-                pub from: Option<String> = opt("From"),
+                pub from: Option<Text> = opt("From"),
                 /// `To` (SignalWire).
-                pub to: Option<String> = opt("To"),
+                pub to: Option<Text> = opt("To"),
                 /// `ApiVersion` (SignalWire).
-                pub api_version: Option<String> = opt("ApiVersion"),
+                pub api_version: Option<Text> = opt("ApiVersion"),
                 /// `ParentCallSid` (SignalWire).
                 pub parent_call_sid: Option<CallSid> = opt("ParentCallSid"),
                 /// `Duration`: how long the conference has lasted, in seconds (SignalWire).
@@ -192,13 +193,13 @@ conference_event! {
         pub call_sid_ending_conference: Option<CallSid> = opt("CallSidEndingConference"),
         /// `ParticipantLabelEndingConference`: that participant's label, if it had one
         /// (Twilio).
-        pub participant_label_ending_conference: Option<String> =
+        pub participant_label_ending_conference: Option<Text> =
             opt("ParticipantLabelEndingConference"),
         /// `ReasonConferenceEnded`: why it ended (Twilio; documented as sent, yet optional
         /// here as other typed models learnt).
         pub reason_conference_ended: Option<ReasonConferenceEnded> = opt("ReasonConferenceEnded"),
         /// `Reason`: the same in words (Twilio).
-        pub reason: Option<String> = opt("Reason"),
+        pub reason: Option<Text> = opt("Reason"),
     }
 }
 
@@ -271,9 +272,9 @@ conference_event! {
         /// `CallSid`: the participant announced to, for a participant announcement.
         pub call_sid: Option<CallSid> = opt("CallSid"),
         /// `AnnounceUrl`: the announcement's URL.
-        pub announce_url: Option<String> = opt("AnnounceUrl"),
+        pub announce_url: Option<Text> = opt("AnnounceUrl"),
         /// `ReasonAnnouncementFailed`: empty or absent when it did not fail.
-        pub reason_announcement_failed: Option<String> = opt("ReasonAnnouncementFailed"),
+        pub reason_announcement_failed: Option<Text> = opt("ReasonAnnouncementFailed"),
     }
 }
 
@@ -283,9 +284,9 @@ conference_event! {
         /// `CallSid`: the participant announced to, for a participant announcement.
         pub call_sid: Option<CallSid> = opt("CallSid"),
         /// `AnnounceUrl`: the announcement's URL.
-        pub announce_url: Option<String> = opt("AnnounceUrl"),
+        pub announce_url: Option<Text> = opt("AnnounceUrl"),
         /// `ReasonAnnouncementFailed`: why it failed.
-        pub reason_announcement_failed: Option<String> = opt("ReasonAnnouncementFailed"),
+        pub reason_announcement_failed: Option<Text> = opt("ReasonAnnouncementFailed"),
     }
 }
 
@@ -369,11 +370,11 @@ form_struct! {
         /// `ConferenceSid`: the conference. Always present.
         pub conference_sid: ConferenceSid = req("ConferenceSid"),
         /// `EventName`: `conference-record-end`. Always present.
-        pub event_name: String = req("EventName"),
+        pub event_name: Text = req("EventName"),
         /// `FriendlyName`: the conference's name.
-        pub friendly_name: Option<String> = opt("FriendlyName"),
+        pub friendly_name: Option<Text> = opt("FriendlyName"),
         /// `RecordingUrl`: the recording's URL.
-        pub recording_url: Option<String> = opt("RecordingUrl"),
+        pub recording_url: Option<Text> = opt("RecordingUrl"),
         /// `Duration`: the recording's length (unit not stated; seconds, as the example
         /// suggests).
         pub duration: Option<Seconds> = opt("Duration"),

@@ -10,6 +10,7 @@ use crate::live::{MediaProcessorEvent, MediaProcessorShared};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, MediaProcessorSid};
 use crate::value::{Rfc3339, Seconds};
+use crate::Text;
 
 /// The `ExtensionContext` of a MediaProcessor, as the video composer extensions document it:
 /// `{"room": {"name": "RM..."}, "outputs": ["VJ..."]}`.
@@ -75,12 +76,12 @@ macro_rules! media_processor_event {
                 pub media_processor_sid: MediaProcessorSid = req("MediaProcessorSid"),
                 /// `Extension`: the name or URL of the extension, e.g. `video-composer-v2`.
                 /// Always present.
-                pub extension: String = req("Extension"),
+                pub extension: Text = req("Extension"),
                 /// `ExtensionContext`: the extension's context, a JSON object, as received
                 /// (see [`ExtensionContext::from_json`]). Always present.
-                pub extension_context: String = req("ExtensionContext"),
+                pub extension_context: Text = req("ExtensionContext"),
                 /// `Url`: the absolute URL of the MediaProcessor resource. Always present.
-                pub url: String = req("Url"),
+                pub url: Text = req("Url"),
                 $($fields)*
                 /// `Timestamp`: when the event happened (UTC). Always present.
                 pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
@@ -126,7 +127,7 @@ media_processor_event! {
         pub duration: Seconds = req("Duration"),
         /// `ErrorMessage`: a human-readable description of the error. Always present (only
         /// on this event).
-        pub error_message: String = req("ErrorMessage"),
+        pub error_message: Text = req("ErrorMessage"),
         /// `EndedReason`: why it stopped. Always present (on ended and failed events).
         pub ended_reason: EndedReason = req("EndedReason"),
     }

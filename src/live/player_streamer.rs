@@ -8,6 +8,7 @@ use crate::live::{EndedReason, PlayerStreamerEvent, PlayerStreamerShared};
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, PlayerStreamerSid};
 use crate::value::{Rfc3339, Seconds};
+use crate::Text;
 
 /// Declares a PlayerStreamer event: `AccountSid`, the PlayerStreamer's parameters, then the
 /// event's own fields.
@@ -28,9 +29,9 @@ macro_rules! player_streamer_event {
                 pub player_streamer_sid: PlayerStreamerSid = req("PlayerStreamerSid"),
                 /// `Source`: the source of the media stream (its format is not documented).
                 /// Always present.
-                pub source: String = req("Source"),
+                pub source: Text = req("Source"),
                 /// `Url`: the absolute URL of the PlayerStreamer resource. Always present.
-                pub url: String = req("Url"),
+                pub url: Text = req("Url"),
                 $($fields)*
                 /// `Timestamp`: when the event happened (UTC). Always present.
                 pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
@@ -73,7 +74,7 @@ player_streamer_event! {
         pub duration: Seconds = req("Duration"),
         /// `ErrorMessage`: a human-readable description of the error. Always present (only
         /// on this event).
-        pub error_message: String = req("ErrorMessage"),
+        pub error_message: Text = req("ErrorMessage"),
         /// `EndedReason`: why it stopped. Always present (on ended and failed events).
         pub ended_reason: EndedReason = req("EndedReason"),
     }

@@ -32,6 +32,7 @@ use crate::error::{OtherWebhook, ParseError};
 use crate::params::{form_struct, Extra, RawParams};
 use crate::sid::{AccountSid, ChannelInstallSid, MessageSid, MessagingServiceSid};
 use crate::value::{open_enum, DlrDate};
+use crate::Text;
 
 open_enum! {
     /// `MessageStatus` (and `SmsStatus`): the status of the message when the callback was sent.
@@ -109,34 +110,34 @@ form_struct! {
         pub sms_status: Option<MessageStatus> = opt("SmsStatus"),
         /// `From`: the sender: E.164, or a channel address (`whatsapp:+1...`, `rcs:...`).
         /// Documented as always present.
-        pub from: Option<String> = opt("From"),
+        pub from: Option<Text> = opt("From"),
         /// `To`: the recipient. Not in Twilio's documentation, but in every capture.
-        pub to: Option<String> = opt("To"),
+        pub to: Option<Text> = opt("To"),
         /// `ApiVersion`: `2010-04-01` (Twilio; not documented, always seen).
-        pub api_version: Option<String> = opt("ApiVersion"),
+        pub api_version: Option<Text> = opt("ApiVersion"),
         /// `MessagingServiceSid`: the Messaging Service that sent it, if one did.
         pub messaging_service_sid: Option<MessagingServiceSid> = opt("MessagingServiceSid"),
         /// `ErrorCode`: why it failed or was not delivered (`30003`), on `failed` and
         /// `undelivered`.
         pub error_code: Option<u32> = opt("ErrorCode"),
         /// `ErrorMessage`: a description of the error (not documented; read by many handlers).
-        pub error_message: Option<String> = opt("ErrorMessage"),
+        pub error_message: Option<Text> = opt("ErrorMessage"),
         /// `RawDlrDoneDate`: when the carrier's delivery receipt says the message was done
         /// (`YYMMDDhhmm`), on most SMS and MMS `delivered` and `undelivered` callbacks.
         pub raw_dlr_done_date: Option<DlrDate> = opt("RawDlrDoneDate"),
         /// `ChannelInstallSid`: the channel installation (`XE...`), on channel messages.
         pub channel_install_sid: Option<ChannelInstallSid> = opt("ChannelInstallSid"),
         /// `ChannelStatusMessage`: the channel's description of a failure.
-        pub channel_status_message: Option<String> = opt("ChannelStatusMessage"),
+        pub channel_status_message: Option<Text> = opt("ChannelStatusMessage"),
         /// `ChannelPrefix`: the channel, e.g. `whatsapp`.
-        pub channel_prefix: Option<String> = opt("ChannelPrefix"),
+        pub channel_prefix: Option<Text> = opt("ChannelPrefix"),
         /// `ChannelToAddress`: the recipient's address on the channel (seen on WhatsApp, not
         /// documented).
-        pub channel_to_address: Option<String> = opt("ChannelToAddress"),
+        pub channel_to_address: Option<Text> = opt("ChannelToAddress"),
         /// `EventType`: `READ` (or `DELIVERED`), on post-delivery events.
         pub event_type: Option<MessageEventType> = opt("EventType"),
         /// `Body`: the text (always on SignalWire; seen once on Twilio).
-        pub body: Option<String> = opt("Body"),
+        pub body: Option<Text> = opt("Body"),
         /// `NumMedia`: how many media files (SignalWire).
         pub num_media: Option<u32> = opt("NumMedia"),
         /// `NumSegments`: how many segments (SignalWire).

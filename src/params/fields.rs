@@ -54,18 +54,6 @@ impl<T: WireValue> Format<T> for Wire {
     }
 }
 
-impl WireValue for String {
-    const EXPECTED: Expected = Expected::NonEmpty;
-
-    fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
-        Ok(raw.into_owned())
-    }
-
-    fn to_wire(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self)
-    }
-}
-
 macro_rules! wire_integer {
     ($($ty:ty),*) => {$(
         impl WireValue for $ty {

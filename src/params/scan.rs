@@ -26,7 +26,7 @@ struct Conflict;
 /// ([`fast::SpareBuffers`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Pair {
-    /// The name: a range of the body, or, when it needed decoding, `decoded[name.start]`.
+    /// The name: a range of the body, or, when it needed decoding, where its decoded text is.
     name: Piece,
     /// The value, in the same way.
     value: Piece,
@@ -36,30 +36,31 @@ pub(crate) struct Pair {
     taken: bool,
 }
 
-/// Where a name or value is: the body's bytes `start..end`, or, when `end` is [`DECODED`],
-/// the decoded text `decoded[start]`.
+/// Where a name or value is: the body's bytes `start..end`; when it was decoded and is
+/// short, the bytes `start & !DECODED..end` of the short decoded text; when it was decoded and
+/// is long, `long[start]` (`end` is then [`LONG`]).
 #[derive(Clone, Copy)]
 struct Piece {
     start: usize,
     end: usize,
 }
 
-/// The `end` of a [`Piece`] that was decoded (no range of a body ends there).
-const DECODED: usize = usize::MAX;
+/// The bit of a [`Piece`]'s `start` that says it is in the short decoded text (no body or
+/// decoded text is that long).
+const DECODED: usize = 1 << (usize::BITS - 1);
+/// The `end` of a [`Piece`] decoded into a `String` of its own (no range ends there).
+const LONG: usize = usize::MAX;
+/// A value or name of more bytes than this, as received, is decoded into a `String` of its
+/// own, which a field or `extra` then takes without a copy (a one-mebibyte value is not held
+/// twice); a shorter one is decoded after the others into one `String` that the next scan
+/// reuses, and a [`Text`](crate::Text) field keeps it in place (22 bytes): no allocation.
+const SHORT: usize = 64;
 
 impl Piece {
     /// Whether the name or value is empty: a decoded one never is (decoding makes at least
     /// one character of each escape).
     fn is_empty(self) -> bool {
         self.start == self.end
-    }
-
-    /// A decoded name or value, kept at `decoded[index]`.
-    fn decoded(index: usize) -> Self {
-        Piece {
-            start: index,
-            end: DECODED,
-        }
     }
 }
 
@@ -82,8 +83,10 @@ pub struct RawParams<'a> {
     /// typed decoding fails.
     text: &'a str,
     pairs: Vec<Pair>,
-    /// The names and values that held `%` or `+`, decoded; a taken value is moved out.
-    decoded: Vec<String>,
+    /// The short names and values that held `%` or `+`, decoded, one after the other.
+    decoded: String,
+    /// The long ones, decoded; a taken value is moved out.
+    long: Vec<String>,
     /// Which names the body holds, roughly: [`fast::NameFilter`].
     names: fast::NameFilter,
 }
@@ -93,6 +96,7 @@ impl Drop for RawParams<'_> {
         fast::SpareBuffers::give_back(
             std::mem::take(&mut self.pairs),
             std::mem::take(&mut self.decoded),
+            std::mem::take(&mut self.long),
         );
     }
 }
@@ -109,11 +113,12 @@ impl<'a> RawParams<'a> {
     pub(crate) fn scan(body: &'a [u8]) -> Result<Self, ParseError> {
         let text =
             std::str::from_utf8(body).map_err(|err| malformed_at(body, err.valid_up_to()))?;
-        let (pairs, decoded) = fast::SpareBuffers::take();
+        let (pairs, decoded, long) = fast::SpareBuffers::take();
         let mut params = RawParams {
             text,
             pairs,
             decoded,
+            long,
             names: fast::NameFilter::default(),
         };
         let mut piece = PieceStart {
@@ -182,41 +187,66 @@ impl<'a> RawParams<'a> {
             taken: false,
         };
         if name_escaped {
-            let decoded =
-                fast::decode(&self.text[start..name_end]).ok_or(ParseError::Malformed {
-                    param: None,
-                    offset: start,
-                })?;
-            pair.name = self.keep_decoded(decoded);
+            pair.name = self.decode(start..name_end).ok_or(ParseError::Malformed {
+                param: None,
+                offset: start,
+            })?;
         }
         pair.tag = tag(self.name(&pair));
         self.names.add(pair.tag);
         if value_escaped {
-            let Some(decoded) = fast::decode(&self.text[value_start..end]) else {
+            let Some(decoded) = self.decode(value_start..end) else {
                 return Err(ParseError::Malformed {
                     param: Some(excerpt(self.name(&pair))),
                     offset: value_start,
                 });
             };
-            pair.value = self.keep_decoded(decoded);
+            pair.value = decoded;
         }
         self.pairs.push(pair);
         Ok(())
     }
 
-    /// Keeps a decoded name or value; returns where it is.
-    fn keep_decoded(&mut self, decoded: String) -> Piece {
-        self.decoded.push(decoded);
-        Piece::decoded(self.decoded.len() - 1)
+    /// Decodes the name or value at `range` of the body (see [`SHORT`]); `None` if it is not
+    /// UTF-8 once decoded.
+    fn decode(&mut self, range: std::ops::Range<usize>) -> Option<Piece> {
+        let raw = &self.text[range];
+        if raw.len() > SHORT {
+            let mut decoded = String::new();
+            fast::decode(raw, &mut decoded)?;
+            self.long.push(decoded);
+            return Some(Piece {
+                start: self.long.len() - 1,
+                end: LONG,
+            });
+        }
+        let start = self.decoded.len();
+        fast::decode(raw, &mut self.decoded)?;
+        Some(Piece {
+            start: start | DECODED,
+            end: self.decoded.len(),
+        })
     }
 
     /// The text of a name or value.
     #[inline]
     fn piece(&self, piece: Piece) -> &str {
-        if piece.end == DECODED {
-            &self.decoded[piece.start]
+        if piece.end == LONG {
+            &self.long[piece.start]
+        } else if piece.start & DECODED != 0 {
+            &self.decoded[piece.start & !DECODED..piece.end]
         } else {
             &self.text[piece.start..piece.end]
+        }
+    }
+
+    /// The text of a name or value, moved out when it was decoded into its own `String`: for
+    /// a pair being taken.
+    fn take_piece(&mut self, piece: Piece) -> Cow<'_, str> {
+        if piece.end == LONG {
+            Cow::Owned(std::mem::take(&mut self.long[piece.start]))
+        } else {
+            Cow::Borrowed(self.piece(piece))
         }
     }
 
@@ -228,15 +258,6 @@ impl<'a> RawParams<'a> {
     #[inline]
     fn value(&self, pair: &Pair) -> &str {
         self.piece(pair.value)
-    }
-
-    /// The text of a name or value, moved out when it was decoded: for a pair being taken.
-    fn take_piece(&mut self, piece: Piece) -> Cow<'a, str> {
-        if piece.end == DECODED {
-            Cow::Owned(std::mem::take(&mut self.decoded[piece.start]))
-        } else {
-            Cow::Borrowed(&self.text[piece.start..piece.end])
-        }
     }
 
     /// The body the pairs were scanned from.
@@ -268,7 +289,7 @@ impl<'a> RawParams<'a> {
         &mut self,
         name: &str,
         skip_empty: bool,
-    ) -> Result<Option<Cow<'a, str>>, Conflict> {
+    ) -> Result<Option<Cow<'_, str>>, Conflict> {
         // Always compared with its copies: no `locate` has counted them.
         let at = self
             .find_untaken(name)
@@ -357,7 +378,7 @@ impl<'a> RawParams<'a> {
 
     /// The value of `name` if it is present, not empty and not repeated with another value,
     /// taken; `None` otherwise (the pairs then stay as they are).
-    pub(crate) fn take_if_single(&mut self, name: &str) -> Option<Cow<'a, str>> {
+    pub(crate) fn take_if_single(&mut self, name: &str) -> Option<Cow<'_, str>> {
         self.take_value(name, true).ok().flatten()
     }
 
@@ -418,7 +439,7 @@ impl<'a> RawParams<'a> {
         &mut self,
         at: u32,
         skip_empty: bool,
-    ) -> Result<Option<Cow<'a, str>>, Conflict> {
+    ) -> Result<Option<Cow<'_, str>>, Conflict> {
         // `ABSENT` is past the last pair once `REPEATED` is cleared.
         let index = (at & !REPEATED) as usize;
         let Some(&pair) = self.pairs.get(index) else {
@@ -481,9 +502,9 @@ impl<'a> RawParams<'a> {
             let pair = self.pairs[at];
             if !pair.taken {
                 self.pairs[at].taken = true;
-                let name = self.take_piece(pair.name);
-                let value = self.take_piece(pair.value);
-                pairs.push((name.into_owned(), value.into_owned()));
+                let name = self.take_piece(pair.name).into_owned();
+                let value = self.take_piece(pair.value).into_owned();
+                pairs.push((name, value));
             }
         }
         Extra { pairs }
@@ -615,8 +636,8 @@ mod tests {
     #[test]
     fn scan_borrows_when_nothing_is_encoded() {
         let params = RawParams::scan(b"RoomName=plain&Other=a%20b").unwrap();
-        assert_ne!(params.pairs[0].value.end, DECODED);
-        assert_eq!(params.pairs[1].value.end, DECODED);
+        assert_eq!(params.pairs[0].value.start & DECODED, 0);
+        assert_ne!(params.pairs[1].value.start & DECODED, 0);
         assert_eq!(params.pairs().nth(1), Some(("Other", "a b")));
     }
 
@@ -652,19 +673,19 @@ mod tests {
         // Copies of one value are no conflict; another value is.
         let kind = crate::EventKind::CallStatus;
         assert_eq!(
-            params.required_at::<String, Wire>(found[1], "B", kind),
+            params.required_at::<crate::Text, Wire>(found[1], "B", kind),
             Ok("1".into())
         );
         assert_eq!(
-            params.required_at::<String, Wire>(found[0], "A", kind),
+            params.required_at::<crate::Text, Wire>(found[0], "A", kind),
             Err(ParseError::repeated("A", Some(kind)))
         );
         assert_eq!(
-            params.optional_at::<String, Wire>(found[2], "C", kind),
+            params.optional_at::<crate::Text, Wire>(found[2], "C", kind),
             Ok(None)
         );
         assert_eq!(
-            params.optional_at::<String, Wire>(found[3], "X", kind),
+            params.optional_at::<crate::Text, Wire>(found[3], "X", kind),
             Ok(None)
         );
     }

@@ -12,6 +12,7 @@ use crate::sid::{AccountSid, CompositionHookSid, CompositionSid, RoomSid};
 use crate::value::{Rfc3339, Seconds};
 use crate::video::CompositionShared;
 use crate::video::FailedOperation;
+use crate::Text;
 
 /// Declares a composition event with `form_struct!`, and its [`CompositionShared`]
 /// implementation (`with composition` for events that carry `CompositionSid`).
@@ -57,13 +58,13 @@ composition_event! {
         pub composition_sid: CompositionSid = req("CompositionSid"),
         /// `CompositionUri`: relative URL of the Composition's metadata
         /// (`/v1/Compositions/CJ...`). Always present.
-        pub composition_uri: String = req("CompositionUri"),
+        pub composition_uri: Text = req("CompositionUri"),
         /// `HookSid`: the Hook's identifier (`HK...`). Always present.
         pub hook_sid: CompositionHookSid = req("HookSid"),
         /// `HookUri`: relative URL of the Hook's metadata. Always present.
-        pub hook_uri: String = req("HookUri"),
+        pub hook_uri: Text = req("HookUri"),
         /// `HookFriendlyName`: the Hook's friendly name (up to 100 characters). Always present.
-        pub hook_friendly_name: String = req("HookFriendlyName"),
+        pub hook_friendly_name: Text = req("HookFriendlyName"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.
@@ -82,13 +83,13 @@ composition_event! {
         /// `HookSid`: the Hook's identifier (`HK...`). Always present.
         pub hook_sid: CompositionHookSid = req("HookSid"),
         /// `HookUri`: relative URL of the Hook's metadata. Always present.
-        pub hook_uri: String = req("HookUri"),
+        pub hook_uri: Text = req("HookUri"),
         /// `HookFriendlyName`: the Hook's friendly name (up to 100 characters). Always present.
-        pub hook_friendly_name: String = req("HookFriendlyName"),
+        pub hook_friendly_name: Text = req("HookFriendlyName"),
         /// `FailedOperation`: the operation that failed (values not documented). Always present.
         pub failed_operation: FailedOperation = req("FailedOperation"),
         /// `ErrorMessage`: a human-readable description of the error. Always present.
-        pub error_message: String = req("ErrorMessage"),
+        pub error_message: Text = req("ErrorMessage"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.
@@ -107,7 +108,7 @@ composition_event! {
         pub composition_sid: CompositionSid = req("CompositionSid"),
         /// `CompositionUri`: relative URL of the Composition's metadata
         /// (`/v1/Compositions/CJ...`). Always present.
-        pub composition_uri: String = req("CompositionUri"),
+        pub composition_uri: Text = req("CompositionUri"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.
@@ -127,10 +128,10 @@ composition_event! {
         pub composition_sid: CompositionSid = req("CompositionSid"),
         /// `CompositionUri`: relative URL of the Composition's metadata
         /// (`/v1/Compositions/CJ...`). Always present.
-        pub composition_uri: String = req("CompositionUri"),
+        pub composition_uri: Text = req("CompositionUri"),
         /// `MediaUri`: URL of the composed media, relative to `https://video.twilio.com`
         /// (`/v1/Compositions/CJ.../Media`). Always present (only on this event).
-        pub media_uri: String = req("MediaUri"),
+        pub media_uri: Text = req("MediaUri"),
         /// `Duration`: length of the composition in seconds. Always present (only on this
         /// event).
         pub duration: Seconds = req("Duration"),
@@ -138,7 +139,7 @@ composition_event! {
         pub size: u64 = req("Size"),
         /// `MediaExternalLocation`: absolute URL of the media in external storage. Present only
         /// when external storage is configured.
-        pub media_external_location: Option<String> = opt("MediaExternalLocation"),
+        pub media_external_location: Option<Text> = opt("MediaExternalLocation"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.
@@ -158,7 +159,7 @@ composition_event! {
         pub composition_sid: CompositionSid = req("CompositionSid"),
         /// `CompositionUri`: relative URL of the Composition's metadata
         /// (`/v1/Compositions/CJ...`). Always present.
-        pub composition_uri: String = req("CompositionUri"),
+        pub composition_uri: Text = req("CompositionUri"),
         /// `PercentageDone`: how much is done, in percent (0 to 100). Always present (only on
         /// this event).
         pub percentage_done: u32 = req("PercentageDone"),
@@ -184,11 +185,11 @@ composition_event! {
         pub composition_sid: CompositionSid = req("CompositionSid"),
         /// `CompositionUri`: relative URL of the Composition's metadata
         /// (`/v1/Compositions/CJ...`). Always present.
-        pub composition_uri: String = req("CompositionUri"),
+        pub composition_uri: Text = req("CompositionUri"),
         /// `FailedOperation`: the operation that failed (values not documented). Always present.
         pub failed_operation: FailedOperation = req("FailedOperation"),
         /// `ErrorMessage`: a human-readable description of the error. Always present.
-        pub error_message: String = req("ErrorMessage"),
+        pub error_message: Text = req("ErrorMessage"),
         /// `Timestamp`: when the event happened (UTC). Always present.
         pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
         /// Parameters with no typed field.

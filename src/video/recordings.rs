@@ -8,6 +8,7 @@ use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, ParticipantSid, RoomSid, TrackSid, VideoRecordingSid};
 use crate::value::{open_enum, Milliseconds, Rfc3339, Seconds};
 use crate::video::{RoomShared, RoomType};
+use crate::Text;
 
 open_enum! {
     /// `Container`: the recording's file container.
@@ -115,21 +116,21 @@ macro_rules! recording_event {
                 /// `RoomSid`: the Room the track belongs to. Always present.
                 pub room_sid: RoomSid = req("RoomSid"),
                 /// `RoomName`: the Room's `UniqueName`. Always present.
-                pub room_name: String = req("RoomName"),
+                pub room_name: Text = req("RoomName"),
                 /// `RoomType`: the Room's type. Always present.
                 pub room_type: RoomType = req("RoomType"),
                 /// `ParticipantSid`: the Participant that published the track. Always present.
                 pub participant_sid: ParticipantSid = req("ParticipantSid"),
                 /// `ParticipantIdentity`: that Participant's identity. Always present.
-                pub participant_identity: String = req("ParticipantIdentity"),
+                pub participant_identity: Text = req("ParticipantIdentity"),
                 /// `SourceSid`: the recorded track (`MT...`). Always present.
                 pub source_sid: TrackSid = req("SourceSid"),
                 /// `TrackName`: the track's name, or its `SourceSid` when it has none. Always
                 /// present.
-                pub track_name: String = req("TrackName"),
+                pub track_name: Text = req("TrackName"),
                 /// `RecordingUri`: relative URL of the recording's metadata
                 /// (`/v1/Recordings/RT...`). Always present.
-                pub recording_uri: String = req("RecordingUri"),
+                pub recording_uri: Text = req("RecordingUri"),
                 /// `Container`: `mka` or `mkv`. Always present.
                 pub container: Container = req("Container"),
                 /// `Codec`: `PCMU`, `OPUS`, `VP8` or `H264`. Always present.
@@ -183,7 +184,7 @@ recording_event! {
     pub struct RecordingCompleted {
         /// `MediaUri`: URL of the media, relative to `https://video.twilio.com`
         /// (`/v1/Recordings/RT.../Media`). Always present (only on this event).
-        pub media_uri: String = req("MediaUri"),
+        pub media_uri: Text = req("MediaUri"),
         /// `Duration`: length of the recording in seconds, rounded to the nearest second (at
         /// least 1). Always present (only on this event).
         pub duration: Seconds = req("Duration"),
@@ -191,7 +192,7 @@ recording_event! {
         pub size: u64 = req("Size"),
         /// `MediaExternalLocation`: absolute URL of the media in external storage. Present only
         /// when external (S3) storage is configured.
-        pub media_external_location: Option<String> = opt("MediaExternalLocation"),
+        pub media_external_location: Option<Text> = opt("MediaExternalLocation"),
     }
 }
 

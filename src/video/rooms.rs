@@ -8,6 +8,7 @@ use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, ParticipantSid, RoomSid, TrackSid};
 use crate::value::{open_enum, Rfc3339, Seconds};
 use crate::video::RoomShared;
+use crate::Text;
 
 open_enum! {
     /// `RoomStatus`: the status of the Room.
@@ -78,7 +79,7 @@ macro_rules! room_event {
                 /// `RoomSid`: the Room's identifier. Always present.
                 pub room_sid: RoomSid = req("RoomSid"),
                 /// `RoomName`: the Room's `UniqueName`. Always present.
-                pub room_name: String = req("RoomName"),
+                pub room_name: Text = req("RoomName"),
                 /// `RoomStatus`: the Room's status. Always present.
                 pub room_status: RoomStatus = req("RoomStatus"),
                 /// `RoomType`: the Room's type. Documented as always present, but a real
@@ -144,7 +145,7 @@ room_event! {
         pub participant_sid: ParticipantSid = req("ParticipantSid"),
         /// `ParticipantIdentity`: the identity set by the Participant's access token. Always
         /// present; any Unicode text.
-        pub participant_identity: String = req("ParticipantIdentity"),
+        pub participant_identity: Text = req("ParticipantIdentity"),
         /// `ParticipantStatus`: `connected`. Always present.
         pub participant_status: ParticipantStatus = req("ParticipantStatus"),
     }
@@ -158,7 +159,7 @@ room_event! {
         pub participant_sid: ParticipantSid = req("ParticipantSid"),
         /// `ParticipantIdentity`: the identity set by the Participant's access token. Always
         /// present; any Unicode text.
-        pub participant_identity: String = req("ParticipantIdentity"),
+        pub participant_identity: Text = req("ParticipantIdentity"),
         /// `ParticipantStatus`: `disconnected`. Always present.
         pub participant_status: ParticipantStatus = req("ParticipantStatus"),
         /// `ParticipantDuration`: how long the Participant stayed connected, in seconds.
@@ -179,7 +180,7 @@ macro_rules! track_event {
                 /// `ParticipantSid`: the Participant that owns the Track. Always present.
                 pub participant_sid: ParticipantSid = req("ParticipantSid"),
                 /// `ParticipantIdentity`: that Participant's identity. Always present.
-                pub participant_identity: String = req("ParticipantIdentity"),
+                pub participant_identity: Text = req("ParticipantIdentity"),
                 /// `ParticipantStatus`: that Participant's status. Always present.
                 pub participant_status: ParticipantStatus = req("ParticipantStatus"),
                 /// `TrackSid`: the Track's identifier. Always present.

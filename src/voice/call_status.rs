@@ -8,6 +8,7 @@ use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, RecordingSid};
 use crate::value::{open_enum, Decimal, Minutes, Rfc2822, Seconds};
 use crate::ParseError;
+use crate::Text;
 
 open_enum! {
     /// `CallStatus`: the status of the call when the callback was sent.
@@ -119,57 +120,57 @@ form_struct! {
         /// `Direction`: how the call came about. Always present.
         pub direction: Direction = req("Direction"),
         /// `ApiVersion`: the API version of the call, e.g. `2010-04-01`. Always present.
-        pub api_version: String = req("ApiVersion"),
+        pub api_version: Text = req("ApiVersion"),
         /// `From`: the caller: an E.164 number (`+14155550100`), `client:name`, a SIP URI, or
         /// `anonymous` when caller ID is withheld. Always present.
-        pub from: String = req("From"),
+        pub from: Text = req("From"),
         /// `To`: the callee, in the same forms as `from`. Always present.
-        pub to: String = req("To"),
+        pub to: Text = req("To"),
         /// `Caller`: the same as `from` (a legacy alias, Twilio).
-        pub caller: Option<String> = opt("Caller"),
+        pub caller: Option<Text> = opt("Caller"),
         /// `Called`: the same as `to` (a legacy alias, Twilio).
-        pub called: Option<String> = opt("Called"),
+        pub called: Option<Text> = opt("Called"),
         /// `ForwardedFrom`: the number the call was forwarded from, when the carrier passes it.
-        pub forwarded_from: Option<String> = opt("ForwardedFrom"),
+        pub forwarded_from: Option<Text> = opt("ForwardedFrom"),
         /// `CallerName`: the caller's name, with caller ID lookup enabled.
-        pub caller_name: Option<String> = opt("CallerName"),
+        pub caller_name: Option<Text> = opt("CallerName"),
         /// `CallToken`: a token to forward the caller ID of some incoming calls (Twilio).
-        pub call_token: Option<String> = opt("CallToken"),
+        pub call_token: Option<Text> = opt("CallToken"),
         /// `FromCity`: the caller's city, best effort (Twilio).
-        pub from_city: Option<String> = opt("FromCity"),
+        pub from_city: Option<Text> = opt("FromCity"),
         /// `FromState`: the caller's state or province, best effort (Twilio).
-        pub from_state: Option<String> = opt("FromState"),
+        pub from_state: Option<Text> = opt("FromState"),
         /// `FromZip`: the caller's postal code, best effort (Twilio).
-        pub from_zip: Option<String> = opt("FromZip"),
+        pub from_zip: Option<Text> = opt("FromZip"),
         /// `FromCountry`: the caller's country, best effort (Twilio).
-        pub from_country: Option<String> = opt("FromCountry"),
+        pub from_country: Option<Text> = opt("FromCountry"),
         /// `ToCity`: the callee's city, best effort (Twilio).
-        pub to_city: Option<String> = opt("ToCity"),
+        pub to_city: Option<Text> = opt("ToCity"),
         /// `ToState`: the callee's state or province, best effort (Twilio).
-        pub to_state: Option<String> = opt("ToState"),
+        pub to_state: Option<Text> = opt("ToState"),
         /// `ToZip`: the callee's postal code, best effort (Twilio).
-        pub to_zip: Option<String> = opt("ToZip"),
+        pub to_zip: Option<Text> = opt("ToZip"),
         /// `ToCountry`: the callee's country, best effort (Twilio).
-        pub to_country: Option<String> = opt("ToCountry"),
+        pub to_country: Option<Text> = opt("ToCountry"),
         /// `CallerCity`: the same as `from_city` (legacy, Twilio).
-        pub caller_city: Option<String> = opt("CallerCity"),
+        pub caller_city: Option<Text> = opt("CallerCity"),
         /// `CallerState`: the same as `from_state` (legacy, Twilio).
-        pub caller_state: Option<String> = opt("CallerState"),
+        pub caller_state: Option<Text> = opt("CallerState"),
         /// `CallerZip`: the same as `from_zip` (legacy, Twilio).
-        pub caller_zip: Option<String> = opt("CallerZip"),
+        pub caller_zip: Option<Text> = opt("CallerZip"),
         /// `CallerCountry`: the same as `from_country` (legacy, Twilio).
-        pub caller_country: Option<String> = opt("CallerCountry"),
+        pub caller_country: Option<Text> = opt("CallerCountry"),
         /// `CalledCity`: the same as `to_city` (legacy, Twilio).
-        pub called_city: Option<String> = opt("CalledCity"),
+        pub called_city: Option<Text> = opt("CalledCity"),
         /// `CalledState`: the same as `to_state` (legacy, Twilio).
-        pub called_state: Option<String> = opt("CalledState"),
+        pub called_state: Option<Text> = opt("CalledState"),
         /// `CalledZip`: the same as `to_zip` (legacy, Twilio).
-        pub called_zip: Option<String> = opt("CalledZip"),
+        pub called_zip: Option<Text> = opt("CalledZip"),
         /// `CalledCountry`: the same as `to_country` (legacy, Twilio).
-        pub called_country: Option<String> = opt("CalledCountry"),
+        pub called_country: Option<Text> = opt("CalledCountry"),
         /// `StirVerstat`: the SHAKEN/STIR verification result of an incoming call, e.g.
         /// `TN-Validation-Passed-A` (Twilio).
-        pub stir_verstat: Option<String> = opt("StirVerstat"),
+        pub stir_verstat: Option<Text> = opt("StirVerstat"),
         /// `AnsweredBy`: who answered, with answering machine detection (Twilio).
         pub answered_by: Option<AnsweredBy> = opt("AnsweredBy"),
         /// `CallDuration`: how long the call lasted, in seconds. On `completed` only.
@@ -179,7 +180,7 @@ form_struct! {
         pub duration: Option<Minutes> = opt("Duration"),
         /// `RecordingUrl`: the call's recording, when recording was requested. The file may
         /// not be ready yet (wait for the recording status callback).
-        pub recording_url: Option<String> = opt("RecordingUrl"),
+        pub recording_url: Option<Text> = opt("RecordingUrl"),
         /// `RecordingSid`: the call's recording, when recording was requested.
         pub recording_sid: Option<RecordingSid> = opt("RecordingSid"),
         /// `RecordingDuration`: the recording's length in seconds, when recording was
@@ -191,7 +192,7 @@ form_struct! {
         /// always a number).
         pub sip_result_code: Option<u16> = opt("SipResultCode"),
         /// `SipInviteResultPhrase`: a description of the INVITE's result (SignalWire).
-        pub sip_invite_result_phrase: Option<String> = opt("SipInviteResultPhrase"),
+        pub sip_invite_result_phrase: Option<Text> = opt("SipInviteResultPhrase"),
         /// `AudioInAveragePtime`: the average time between inbound packets, in milliseconds
         /// (SignalWire, always sent there). Documented as an integer, but real callbacks send
         /// decimals (`20.02`), so it is a [`Decimal`] that keeps the value as sent.
@@ -228,15 +229,15 @@ form_struct! {
         pub audio_out_lost: Option<u64> = opt("AudioOutLost"),
         /// `HangupDirection`: which side ended the call, e.g. `outbound` (SignalWire; named in
         /// its cXML overview, not in its parameter reference; seen in real callbacks).
-        pub hangup_direction: Option<String> = opt("HangupDirection"),
+        pub hangup_direction: Option<Text> = opt("HangupDirection"),
         /// `HangupBy`: the number that ended the call (SignalWire; as `hangup_direction`).
-        pub hangup_by: Option<String> = opt("HangupBy"),
+        pub hangup_by: Option<Text> = opt("HangupBy"),
         /// `SipCallId`: the SIP Call-ID of the call, equal to `CallSid` in the callbacks seen
         /// (SignalWire; documented nowhere).
-        pub sip_call_id: Option<String> = opt("SipCallId"),
+        pub sip_call_id: Option<Text> = opt("SipCallId"),
         /// `CallbackSource`: what sent the callback; `call-progress-events` on status
         /// callbacks. Always present.
-        pub callback_source: String = req("CallbackSource"),
+        pub callback_source: Text = req("CallbackSource"),
         /// `SequenceNumber`: the order the callbacks of this call were fired in, from 0
         /// (they may arrive in another order). Twilio always sends it; SignalWire documents it
         /// as always sent, but real SignalWire callbacks omit it, so it is optional.

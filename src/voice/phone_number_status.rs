@@ -9,6 +9,7 @@ use crate::sid::{AccountSid, CallSid};
 use crate::value::{Decimal, Rfc2822, Seconds};
 use crate::voice::CallStatus;
 use crate::ParseError;
+use crate::Text;
 
 form_struct! {
     /// SignalWire's phone-number-level incoming call status callback (the "Status Change
@@ -28,9 +29,9 @@ form_struct! {
         /// `CallStatus`: `completed` or `failed` (an open enum all the same). Always present.
         pub call_status: CallStatus = req("CallStatus"),
         /// `From`: the caller, E.164. Always present.
-        pub from: String = req("From"),
+        pub from: Text = req("From"),
         /// `To`: the number called, E.164. Always present.
-        pub to: String = req("To"),
+        pub to: Text = req("To"),
         /// `CallDuration`: how long the call lasted, in seconds (documented as a string holding
         /// a number, an integer in the call's own callback).
         pub call_duration: Option<Seconds> = opt("CallDuration"),

@@ -15,6 +15,7 @@ use crate::sid::{AccountSid, CallSid, RecordingSid, TranscriptionSid};
 use crate::value::open_enum;
 use crate::voice::{CallStatus, Direction};
 use crate::ParseError;
+use crate::Text;
 
 open_enum! {
     /// `TranscriptionStatus`: how the transcription ended.
@@ -39,27 +40,27 @@ form_struct! {
         /// `TranscriptionStatus`: `completed` or `failed`. Always present.
         pub transcription_status: TranscriptionStatus = req("TranscriptionStatus"),
         /// `TranscriptionText`: the text, when completed.
-        pub transcription_text: Option<String> = opt("TranscriptionText"),
+        pub transcription_text: Option<Text> = opt("TranscriptionText"),
         /// `TranscriptionUrl`: the transcription's REST resource.
-        pub transcription_url: Option<String> = opt("TranscriptionUrl"),
+        pub transcription_url: Option<Text> = opt("TranscriptionUrl"),
         /// `TranscriptionType`: `fast` (seen, not documented).
-        pub transcription_type: Option<String> = opt("TranscriptionType"),
+        pub transcription_type: Option<Text> = opt("TranscriptionType"),
         /// `RecordingSid`: the recording transcribed.
         pub recording_sid: Option<RecordingSid> = opt("RecordingSid"),
         /// `RecordingUrl`: the recording's URL.
-        pub recording_url: Option<String> = opt("RecordingUrl"),
+        pub recording_url: Option<Text> = opt("RecordingUrl"),
         /// `CallSid`: the call (Twilio's standard parameters).
         pub call_sid: Option<CallSid> = opt("CallSid"),
         /// `CallStatus` (Twilio's standard parameters).
         pub call_status: Option<CallStatus> = opt("CallStatus"),
         /// `From` (Twilio's standard parameters).
-        pub from: Option<String> = opt("From"),
+        pub from: Option<Text> = opt("From"),
         /// `To` (Twilio's standard parameters).
-        pub to: Option<String> = opt("To"),
+        pub to: Option<Text> = opt("To"),
         /// `Direction` (Twilio's standard parameters).
         pub direction: Option<Direction> = opt("Direction"),
         /// `ApiVersion` (Twilio's standard parameters).
-        pub api_version: Option<String> = opt("ApiVersion"),
+        pub api_version: Option<Text> = opt("ApiVersion"),
         /// Parameters with no typed field (`Called`, `Caller`, geographic fields, ...).
         pub extra: Extra = extra,
     }

@@ -8,6 +8,7 @@ use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, ConferenceSid, RecordingSid};
 use crate::value::{open_enum, Rfc2822, Seconds};
 use crate::ParseError;
+use crate::Text;
 
 open_enum! {
     /// `RecordingStatus`: the status of the recording.
@@ -84,7 +85,7 @@ form_struct! {
         pub recording_sid: RecordingSid = req("RecordingSid"),
         /// `RecordingUrl`: the recording's URL, without a file extension on Twilio (append
         /// `.mp3` or `.wav`). Always present.
-        pub recording_url: String = req("RecordingUrl"),
+        pub recording_url: Text = req("RecordingUrl"),
         /// `RecordingStatus`: the recording's status. Always present.
         pub recording_status: RecordingStatus = req("RecordingStatus"),
         /// `RecordingDuration`: the recording's length in seconds. Twilio sends it only when

@@ -13,6 +13,7 @@ use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, SiprecSid};
 use crate::value::Rfc3339;
 use crate::voice::CallStatus;
+use crate::Text;
 
 /// The parameters every SIPREC event carries (implemented by `siprec_event!`).
 pub(crate) trait SiprecShared {
@@ -32,9 +33,9 @@ macro_rules! siprec_event {
                 /// `SiprecSid`: the session (`SR...`). Always present.
                 pub siprec_sid: SiprecSid = req("SiprecSid"),
                 /// `SiprecName`: the session's name.
-                pub siprec_name: Option<String> = opt("SiprecName"),
+                pub siprec_name: Option<Text> = opt("SiprecName"),
                 /// `SiprecError`: what went wrong, on `siprec-error`.
-                pub siprec_error: Option<String> = opt("SiprecError"),
+                pub siprec_error: Option<Text> = opt("SiprecError"),
                 /// `SiprecErrorCode`: the error's code, on `siprec-error`.
                 pub siprec_error_code: Option<u32> = opt("SiprecErrorCode"),
                 /// `CallStatus` (standard parameters).

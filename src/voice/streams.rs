@@ -15,6 +15,7 @@ use crate::declare::event_family;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, ConferenceSid, StreamSid};
 use crate::value::{open_enum, Rfc3339};
+use crate::Text;
 
 open_enum! {
     /// `StreamTrack`: which audio the stream carries (SignalWire).
@@ -48,18 +49,18 @@ macro_rules! media_stream_event {
                 /// `StreamSid`: the stream (`MZ...`, a UUID on SignalWire). Always present.
                 pub stream_sid: StreamSid = req("StreamSid"),
                 /// `StreamName`: the stream's name; defaults to its `StreamSid`.
-                pub stream_name: Option<String> = opt("StreamName"),
+                pub stream_name: Option<Text> = opt("StreamName"),
                 /// `StreamError`: what went wrong, on `stream-error` (often sent empty on the
                 /// others; SignalWire documents codes such as `invalid_url`, and
                 /// `Duplicated stream ID`).
-                pub stream_error: Option<String> = opt("StreamError"),
+                pub stream_error: Option<Text> = opt("StreamError"),
                 /// `StreamTrack`: the tracks streamed (SignalWire).
                 pub stream_track: Option<StreamTrack> = opt("StreamTrack"),
                 /// `ConferenceSid`: the conference, for a conference's stream (SignalWire).
                 pub conference_sid: Option<ConferenceSid> = opt("ConferenceSid"),
                 /// `Unique-ID`: the call's unique identifier (SignalWire; the parameter name
                 /// has a hyphen).
-                pub unique_id: Option<String> = opt("Unique-ID"),
+                pub unique_id: Option<Text> = opt("Unique-ID"),
                 /// `Timestamp`: when the event happened, ISO 8601 in UTC. Always present.
                 pub timestamp: DateTime<Utc> = req("Timestamp", Rfc3339),
                 /// Parameters with no typed field.

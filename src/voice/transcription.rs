@@ -17,6 +17,7 @@ use crate::declare::event_family;
 use crate::params::{form_struct, Extra};
 use crate::sid::{AccountSid, CallSid, RealTimeTranscriptionSid};
 use crate::value::{open_enum, Decimal, Flag, Rfc3339};
+use crate::Text;
 
 open_enum! {
     /// `Track`: which leg of the call a transcript comes from (on `transcription-content`), or
@@ -109,21 +110,21 @@ transcription_event! {
     /// `transcription-started`: the transcription started.
     pub struct TranscriptionStarted {
         /// `TranscriptionEngine`: `google` or `deepgram`.
-        pub transcription_engine: Option<String> = opt("TranscriptionEngine"),
+        pub transcription_engine: Option<Text> = opt("TranscriptionEngine"),
         /// `ProviderConfiguration`: the engine's settings, a JSON object sent as text.
-        pub provider_configuration: Option<String> = opt("ProviderConfiguration"),
+        pub provider_configuration: Option<Text> = opt("ProviderConfiguration"),
         /// `LanguageCode`: the language, BCP 47.
-        pub language_code: Option<String> = opt("LanguageCode"),
+        pub language_code: Option<Text> = opt("LanguageCode"),
         /// `PartialResults`: whether partial results are sent.
         pub partial_results: Option<Flag> = opt("PartialResults"),
         /// `Track`: the tracks transcribed.
         pub track: Option<TranscriptionTrack> = opt("Track"),
         /// `Name`: the transcription's name, when one was given (seen in Twilio's examples).
-        pub name: Option<String> = opt("Name"),
+        pub name: Option<Text> = opt("Name"),
         /// `InboundTrackLabel`: the label given to the inbound track.
-        pub inbound_track_label: Option<String> = opt("InboundTrackLabel"),
+        pub inbound_track_label: Option<Text> = opt("InboundTrackLabel"),
         /// `OutboundTrackLabel`: the label given to the outbound track.
-        pub outbound_track_label: Option<String> = opt("OutboundTrackLabel"),
+        pub outbound_track_label: Option<Text> = opt("OutboundTrackLabel"),
     }
 }
 
@@ -132,11 +133,11 @@ transcription_event! {
     /// [`transcription_data`](TranscriptionContent::transcription_data)).
     pub struct TranscriptionContent {
         /// `LanguageCode`: the language, BCP 47.
-        pub language_code: Option<String> = opt("LanguageCode"),
+        pub language_code: Option<Text> = opt("LanguageCode"),
         /// `Track`: the leg the words come from.
         pub track: Option<TranscriptionTrack> = opt("Track"),
         /// `TranscriptionData`: the transcript, a JSON object as received.
-        pub transcription_data: Option<String> = opt("TranscriptionData"),
+        pub transcription_data: Option<Text> = opt("TranscriptionData"),
         /// `Final`: whether this piece is final (`false` for a partial result).
         pub r#final: Option<Flag> = opt("Final"),
         /// `Stability`: how likely a partial result is to stay (0 to 1; some engines).
@@ -144,7 +145,7 @@ transcription_event! {
         /// `TranscriptionProviderData`: the engine's raw data, a JSON object as received,
         /// with `EnableProviderData` (Twilio's own example of it is not valid JSON: parse it
         /// with care).
-        pub transcription_provider_data: Option<String> = opt("TranscriptionProviderData"),
+        pub transcription_provider_data: Option<Text> = opt("TranscriptionProviderData"),
     }
 }
 
@@ -170,11 +171,11 @@ transcription_event! {
         /// `TranscriptionErrorCode`: the error code.
         pub transcription_error_code: Option<u32> = opt("TranscriptionErrorCode"),
         /// `TranscriptionError`: the error, in words.
-        pub transcription_error: Option<String> = opt("TranscriptionError"),
+        pub transcription_error: Option<Text> = opt("TranscriptionError"),
         /// `ErrorCode`: the error code, as another source names it.
         pub error_code: Option<u32> = opt("ErrorCode"),
         /// `ErrorMessage`: the error, in words, as another source names it.
-        pub error_message: Option<String> = opt("ErrorMessage"),
+        pub error_message: Option<Text> = opt("ErrorMessage"),
     }
 }
 
