@@ -198,7 +198,6 @@ impl NameFilter {
 pub(crate) fn decode(raw: &str, out: &mut String) -> Option<()> {
     let bytes = raw.as_bytes();
     let before = out.len();
-    out.reserve(raw.len());
     let mut copied = 0;
     let mut at = 0;
     while let Some(escape) = next_escape(bytes, at) {
@@ -232,6 +231,26 @@ pub(crate) fn decode(raw: &str, out: &mut String) -> Option<()> {
     }
     out.push_str(&raw[copied..]);
     Some(())
+}
+
+/// The length of a name or value once decoded: each `%` and two hex digits make one byte.
+///
+/// A long value is decoded into a `String` of exactly this capacity, which a field then keeps
+/// without reallocating (a one-mebibyte value is held once).
+pub(crate) fn decoded_len(raw: &str) -> usize {
+    let bytes = raw.as_bytes();
+    let mut len = bytes.len();
+    let mut at = 0;
+    while let Some(escape) = next_escape(bytes, at) {
+        let hex_at = |offset| bytes.get(escape + offset).and_then(|&b| hex(b)).is_some();
+        if bytes[escape] == b'%' && hex_at(1) && hex_at(2) {
+            len -= 2;
+            at = escape + 3;
+        } else {
+            at = escape + 1;
+        }
+    }
+    len
 }
 
 /// Where the next `%` or `+` at or after `from` is, eight bytes at a time.
@@ -478,6 +497,29 @@ mod tests {
             .map(|(at, byte, escaped)| (at, char::from(byte), escaped))
             .collect();
         (seen, walk.escaped_after())
+    }
+
+    #[test]
+    fn decoded_len_is_the_length_decode_makes() {
+        for raw in [
+            "",
+            "plain",
+            "%2B1555",
+            "S%C3%A3o+Paulo",
+            "100%",
+            "%zz%4",
+            "%",
+            "%%41",
+            "a%2",
+            "%41%42%43%44%45%46%47%48%49",
+        ] {
+            let mut decoded = String::from("kept");
+            decode(raw, &mut decoded).unwrap();
+            assert_eq!(decoded_len(raw), decoded.len() - "kept".len(), "{raw}");
+        }
+        let mut out = String::from("kept");
+        assert_eq!(decode("%FF%FE", &mut out), None);
+        assert_eq!(out, "kept");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use serde::{Serialize, Serializer};
 
 use crate::error::Expected;
 use crate::params::{Format, WireValue};
+use crate::Text;
 
 /// Declares an open enum: the documented values, then `Other(String)` for any other value,
 /// kept as received so that it round-trips.
@@ -233,13 +234,13 @@ duration_unit!(
 /// decimals are accepted: an optional `-`, digits, and an optional fraction (`4`, `4.5`,
 /// `-0.25`); not `NaN`, `inf`, exponents or a leading `+`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Decimal(String);
+pub struct Decimal(Text);
 
 impl Decimal {
     /// Parses a plain decimal, or `None` if `text` is not one.
     pub fn new(text: impl Into<String>) -> Option<Self> {
         let text = text.into();
-        Self::is_plain_decimal(&text).then_some(Decimal(text))
+        Self::is_plain_decimal(&text).then(|| Decimal(text.into()))
     }
 
     /// The text as received.
@@ -282,7 +283,7 @@ impl WireValue for Decimal {
 
     fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
         if Self::is_plain_decimal(&raw) {
-            Ok(Decimal(raw.into_owned()))
+            Ok(Decimal(raw.into()))
         } else {
             Err(raw)
         }
@@ -335,13 +336,13 @@ impl Flag {
 /// assert!(DlrDate::new("23032223").is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DlrDate(String);
+pub struct DlrDate(Text);
 
 impl DlrDate {
     /// Reads `YYMMDDhhmm` or `YYMMDDhhmmss`, or `None` if `text` is neither a valid date.
     pub fn new(text: impl Into<String>) -> Option<Self> {
         let text = text.into();
-        Self::read(&text).map(|_| DlrDate(text))
+        Self::read(&text).map(|_| DlrDate(text.into()))
     }
 
     /// The text as received.
@@ -387,7 +388,7 @@ impl WireValue for DlrDate {
 
     fn from_wire(raw: Cow<'_, str>) -> Result<Self, Cow<'_, str>> {
         if Self::read(&raw).is_some() {
-            Ok(DlrDate(raw.into_owned()))
+            Ok(DlrDate(raw.into()))
         } else {
             Err(raw)
         }

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::FormWriter;
+use crate::Text;
 
 /// Parameters that no typed field of an event holds, in the order received.
 ///
@@ -25,7 +26,7 @@ use super::FormWriter;
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extra {
-    pub(super) pairs: Vec<(String, String)>,
+    pub(super) pairs: Vec<(Text, Text)>,
 }
 
 impl Extra {
@@ -58,7 +59,7 @@ impl Extra {
     }
 
     /// Adds a pair at the end.
-    pub fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
+    pub fn push(&mut self, name: impl Into<Text>, value: impl Into<Text>) {
         self.pairs.push((name.into(), value.into()));
     }
 
@@ -92,7 +93,7 @@ impl fmt::Debug for Extra {
     }
 }
 
-impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Extra {
+impl<K: Into<Text>, V: Into<Text>> FromIterator<(K, V)> for Extra {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         Extra {
             pairs: iter
@@ -104,8 +105,8 @@ impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Extra {
 }
 
 impl IntoIterator for Extra {
-    type Item = (String, String);
-    type IntoIter = std::vec::IntoIter<(String, String)>;
+    type Item = (Text, Text);
+    type IntoIter = std::vec::IntoIter<(Text, Text)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.pairs.into_iter()

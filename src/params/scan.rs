@@ -212,7 +212,7 @@ impl<'a> RawParams<'a> {
     fn decode(&mut self, range: std::ops::Range<usize>) -> Option<Piece> {
         let raw = &self.text[range];
         if raw.len() > SHORT {
-            let mut decoded = String::new();
+            let mut decoded = String::with_capacity(fast::decoded_len(raw));
             fast::decode(raw, &mut decoded)?;
             self.long.push(decoded);
             return Some(Piece {
@@ -221,6 +221,7 @@ impl<'a> RawParams<'a> {
             });
         }
         let start = self.decoded.len();
+        self.decoded.reserve(raw.len());
         fast::decode(raw, &mut self.decoded)?;
         Some(Piece {
             start: start | DECODED,
@@ -497,13 +498,13 @@ impl<'a> RawParams<'a> {
     /// Every pair no typed field has taken, as received: the `extra` of a struct, taken once
     /// every typed field has been.
     pub(crate) fn take_rest(&mut self) -> Extra {
-        let mut pairs = Vec::new();
+        let mut pairs = Vec::with_capacity(self.pairs.iter().filter(|pair| !pair.taken).count());
         for at in 0..self.pairs.len() {
             let pair = self.pairs[at];
             if !pair.taken {
                 self.pairs[at].taken = true;
-                let name = self.take_piece(pair.name).into_owned();
-                let value = self.take_piece(pair.value).into_owned();
+                let name = self.take_piece(pair.name).into();
+                let value = self.take_piece(pair.value).into();
                 pairs.push((name, value));
             }
         }
@@ -599,7 +600,7 @@ mod tests {
     use super::*;
     use crate::params::Wire;
 
-    fn scanned(body: &str) -> Vec<(String, String)> {
+    fn scanned(body: &str) -> Vec<(crate::Text, crate::Text)> {
         RawParams::scan(body.as_bytes())
             .unwrap()
             .take_rest()
@@ -607,8 +608,8 @@ mod tests {
             .collect()
     }
 
-    fn pair(name: &str, value: &str) -> (String, String) {
-        (name.to_owned(), value.to_owned())
+    fn pair(name: &str, value: &str) -> (crate::Text, crate::Text) {
+        (name.into(), value.into())
     }
 
     #[test]
