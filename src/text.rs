@@ -23,7 +23,6 @@ impl<const N: usize> Repr<N> {
     const FITS: () = assert!(N < 256, "the length of inline text is one byte");
 
     pub(crate) fn from_str(text: &str) -> Self {
-        #[allow(clippy::let_unit_value)]
         let () = Self::FITS;
         if text.len() <= N {
             let mut bytes = [0; N];

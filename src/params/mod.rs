@@ -15,6 +15,6 @@ pub(crate) mod write;
 pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
 pub use scan::MAX_PARAMETERS;
-pub(crate) use scan::{decode_bytes, hex};
+pub(crate) use scan::{decode_bytes, escaped_byte};
 pub(crate) use scan::{Pair, RawParams};
 pub(crate) use write::FormWriter;

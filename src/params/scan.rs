@@ -95,11 +95,11 @@ pub struct RawParams<'a> {
 
 impl Drop for RawParams<'_> {
     fn drop(&mut self) {
-        fast::SpareBuffers::give_back(
+        fast::SpareBuffers::give_back((
             std::mem::take(&mut self.pairs),
             std::mem::take(&mut self.decoded),
             std::mem::take(&mut self.long),
-        );
+        ));
     }
 }
 
@@ -576,16 +576,13 @@ pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
             out.push(b' ');
             at = escape + 1;
         } else {
-            match (
-                bytes.get(escape + 1).and_then(|&b| hex(b)),
-                bytes.get(escape + 2).and_then(|&b| hex(b)),
-            ) {
-                (Some(high), Some(low)) => {
-                    out.push(high << 4 | low);
+            match escaped_byte(bytes, escape) {
+                Some(byte) => {
+                    out.push(byte);
                     at = escape + 3;
                 }
                 // A `%` that starts no escape stays as it is.
-                _ => {
+                None => {
                     out.push(b'%');
                     at = escape + 1;
                 }
@@ -597,7 +594,14 @@ pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
     out
 }
 
-pub(crate) fn hex(b: u8) -> Option<u8> {
+/// The byte the `%` at `percent` escapes, if two hex digits follow it.
+#[inline]
+pub(crate) fn escaped_byte(bytes: &[u8], percent: usize) -> Option<u8> {
+    let digit = |offset| bytes.get(percent + offset).and_then(|&b| hex(b));
+    Some(digit(1)? << 4 | digit(2)?)
+}
+
+fn hex(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
         b'a'..=b'f' => Some(b - b'a' + 10),
