@@ -252,12 +252,62 @@ pub(crate) fn decode(raw: &str, out: &mut String) -> Option<()> {
     Some(())
 }
 
+/// Decodes `%XX` and `+` in the name or value `raw` into the start of `out`, which must hold
+/// the decoded bytes (`raw.len()` of them always do); returns how many it wrote. A `%` that
+/// starts no escape stays as it is. Whether the bytes are UTF-8 is the caller's question.
+///
+/// Eight bytes at a time: each word is copied whole, then the copy stands up to its first `%`
+/// or `+`, which is decoded in place, so a run of plain bytes costs no call to `memcpy`. A
+/// long value (over 64 bytes, mostly the escaped JSON of Live and real-time transcription
+/// callbacks) is decoded so into its own buffer, then checked once: against [`decode`], 6% of
+/// the instructions of a Live MediaProcessor body (15 652 to 14 665) and 8% of a real-time
+/// transcription body (12 492 to 11 442). Short values stay with [`decode`]: decoded so, then
+/// checked and copied into the shared `String`, voice call and messaging bodies took 3% to 5%
+/// more time.
+pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
+    let (mut from, mut to) = (0, 0);
+    loop {
+        if let (Some(word), Some(copy)) = (raw.get(from..from + 8), out.get_mut(to..to + 8)) {
+            copy.copy_from_slice(word);
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            let escapes = byte_mask(word, b'%') | byte_mask(word, b'+');
+            let plain = escapes.trailing_zeros() as usize / 8;
+            from += plain;
+            to += plain;
+            if plain == 8 {
+                continue;
+            }
+        } else {
+            // The last bytes, or the last room in `out`: one at a time.
+            match raw.get(from) {
+                None => return to,
+                Some(&byte) if byte != b'%' && byte != b'+' => {
+                    out[to] = byte;
+                    from += 1;
+                    to += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
+        // `raw[from]` is a `%` or a `+`.
+        let (byte, len) = if raw[from] == b'+' {
+            (b' ', 1)
+        } else {
+            // A `%` that starts no escape stays as it is.
+            escaped_byte(raw, from).map_or((b'%', 1), |byte| (byte, 3))
+        };
+        out[to] = byte;
+        from += len;
+        to += 1;
+    }
+}
+
 /// The length of a name or value once decoded: each `%` and two hex digits make one byte.
 ///
 /// A large value is decoded into a `String` of exactly this capacity, which a field then keeps
 /// without reallocating (a one-mebibyte value is held once).
-pub(crate) fn decoded_len(raw: &str) -> usize {
-    let bytes = raw.as_bytes();
+pub(crate) fn decoded_len(bytes: &[u8]) -> usize {
     let mut len = bytes.len();
     let mut at = 0;
     while let Some(escape) = next_escape(bytes, at) {
@@ -517,6 +567,56 @@ mod tests {
         (seen, walk.escaped_after())
     }
 
+    /// `%XX` and `+` decoded one byte at a time.
+    fn decoded_byte_by_byte(raw: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(&byte) = raw.get(at) {
+            match (byte, escaped_byte(raw, at)) {
+                (b'+', _) => out.push(b' '),
+                (b'%', Some(escaped)) => {
+                    out.push(escaped);
+                    at += 2;
+                }
+                _ => out.push(byte),
+            }
+            at += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn decode_into_decodes_as_byte_by_byte_whatever_the_room() {
+        let parts = [
+            "a",
+            "%2B",
+            "+",
+            "%",
+            "%4",
+            "%zz",
+            "%C3%A3",
+            "bcdefghij",
+            "%%41",
+        ];
+        let mut raws = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = raws
+                .iter()
+                .flat_map(|raw| parts.iter().map(move |part| format!("{raw}{part}")))
+                .collect();
+            raws.extend(longer);
+        }
+        for raw in &raws {
+            let expected = decoded_byte_by_byte(raw.as_bytes());
+            // As much room as the raw bytes, and exactly the decoded length.
+            for room in [raw.len(), expected.len()] {
+                let mut out = vec![0; room];
+                let len = decode_into(raw.as_bytes(), &mut out);
+                assert_eq!(out[..len], expected[..], "{raw}");
+            }
+        }
+    }
+
     #[test]
     fn decoded_len_is_the_length_decode_makes() {
         for raw in [
@@ -531,9 +631,8 @@ mod tests {
             "a%2",
             "%41%42%43%44%45%46%47%48%49",
         ] {
-            let mut decoded = String::from("kept");
-            decode(raw, &mut decoded).unwrap();
-            assert_eq!(decoded_len(raw), decoded.len() - "kept".len(), "{raw}");
+            let decoded = crate::params::decode_bytes(raw);
+            assert_eq!(decoded_len(raw.as_bytes()), decoded.len(), "{raw}");
         }
         let mut out = String::from("kept");
         assert_eq!(decode("%FF%FE", &mut out), None);

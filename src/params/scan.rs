@@ -212,7 +212,7 @@ impl<'a> RawParams<'a> {
     /// Decodes the name or value at `range` of the body (see [`SHORT`]); `None` if it is not
     /// UTF-8 once decoded.
     fn decode(&mut self, range: std::ops::Range<usize>) -> Option<Piece> {
-        let raw = &self.text[range];
+        let raw = &self.text.as_bytes()[range.clone()];
         if raw.len() > SHORT {
             // A large value is measured first, so that it is decoded into its exact length and
             // kept without a reallocation (a one-mebibyte value is held once); a smaller one is
@@ -223,9 +223,10 @@ impl<'a> RawParams<'a> {
             } else {
                 raw.len()
             };
-            let mut decoded = String::with_capacity(capacity);
-            fast::decode(raw, &mut decoded)?;
-            self.long.push(decoded);
+            let mut decoded = vec![0; capacity];
+            let len = fast::decode_into(raw, &mut decoded);
+            decoded.truncate(len);
+            self.long.push(String::from_utf8(decoded).ok()?);
             return Some(Piece {
                 start: (self.long.len() - 1) | DECODED,
                 end: LONG,
@@ -233,7 +234,7 @@ impl<'a> RawParams<'a> {
         }
         let start = self.decoded.len();
         self.decoded.reserve(raw.len());
-        fast::decode(raw, &mut self.decoded)?;
+        fast::decode(&self.text[range], &mut self.decoded)?;
         Some(Piece {
             start: start | DECODED,
             end: self.decoded.len(),
@@ -566,31 +567,9 @@ fn malformed_at(body: &[u8], offset: usize) -> ParseError {
 /// Decodes `%XX` and `+` in a name or value into bytes, whatever they make; a `%` that starts
 /// no escape stays as it is.
 pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut copied = 0;
-    let mut at = 0;
-    while let Some(escape) = fast::next_escape(bytes, at) {
-        out.extend_from_slice(&bytes[copied..escape]);
-        if bytes[escape] == b'+' {
-            out.push(b' ');
-            at = escape + 1;
-        } else {
-            match escaped_byte(bytes, escape) {
-                Some(byte) => {
-                    out.push(byte);
-                    at = escape + 3;
-                }
-                // A `%` that starts no escape stays as it is.
-                None => {
-                    out.push(b'%');
-                    at = escape + 1;
-                }
-            }
-        }
-        copied = at;
-    }
-    out.extend_from_slice(&bytes[copied..]);
+    let mut out = vec![0; raw.len()];
+    let len = fast::decode_into(raw.as_bytes(), &mut out);
+    out.truncate(len);
     out
 }
 
