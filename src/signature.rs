@@ -840,7 +840,13 @@ fn query_of(url: &str) -> &str {
 fn body_sha256(url: &str) -> Option<Vec<u8>> {
     query_of(url).split('&').find_map(|piece| {
         let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
-        (decode_bytes(name) == BODY_SHA256.as_bytes()).then(|| decode_bytes(value))
+        // Only an escaped name is decoded (a query's other names cost no allocation).
+        let named = if name.contains(['%', '+']) {
+            decode_bytes(name) == BODY_SHA256.as_bytes()
+        } else {
+            name == BODY_SHA256
+        };
+        named.then(|| decode_bytes(value))
     })
 }
 
