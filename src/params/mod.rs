@@ -16,5 +16,5 @@ pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
 pub use scan::MAX_PARAMETERS;
 pub(crate) use scan::{decode_bytes, escaped_byte};
-pub(crate) use scan::{Pair, RawParams};
+pub(crate) use scan::{Pair, RawParams, ABSENT};
 pub(crate) use write::FormWriter;

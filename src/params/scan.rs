@@ -498,6 +498,19 @@ impl<'a> RawParams<'a> {
         if at == ABSENT {
             return Ok(None);
         }
+        self.optional_present::<T, F>(at, name, kind)
+    }
+
+    /// [`optional_at`](Self::optional_at) for a parameter the body carries: out of line, one
+    /// copy for each type of field, so that a struct's decoding stays small (see
+    /// [`fast`](crate::fast)).
+    #[inline(never)]
+    fn optional_present<T, F: Format<T>>(
+        &mut self,
+        at: u32,
+        name: &'static str,
+        kind: crate::EventKind,
+    ) -> Result<Option<T>, ParseError> {
         match self.take_value_at(at, true) {
             Ok(Some(value)) => F::decode(value)
                 .map(Some)
