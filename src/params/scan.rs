@@ -486,26 +486,11 @@ impl<'a> RawParams<'a> {
         }
     }
 
-    /// [`optional`](Self::optional) for the pair [`locate`](Self::locate) found.
-    #[inline(always)]
-    pub(crate) fn optional_at<T, F: Format<T>>(
-        &mut self,
-        at: u32,
-        name: &'static str,
-        kind: crate::EventKind,
-    ) -> Result<Option<T>, ParseError> {
-        // Most parameters a struct types are absent from any one body.
-        if at == ABSENT {
-            return Ok(None);
-        }
-        self.optional_present::<T, F>(at, name, kind)
-    }
-
-    /// [`optional_at`](Self::optional_at) for a parameter the body carries: out of line, one
-    /// copy for each type of field, so that a struct's decoding stays small (see
-    /// [`fast`](crate::fast)).
+    /// [`optional`](Self::optional) for the pair [`locate`](Self::locate) found: out of line,
+    /// one copy for each type of field, so that a struct's decoding stays small (see
+    /// [`fast`](crate::fast)). Decoding calls it only for a parameter the body carries.
     #[inline(never)]
-    fn optional_present<T, F: Format<T>>(
+    pub(crate) fn optional_at<T, F: Format<T>>(
         &mut self,
         at: u32,
         name: &'static str,
