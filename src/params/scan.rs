@@ -68,8 +68,7 @@ impl Piece {
 
 /// A name's length and first and last bytes: equal names have equal tags.
 #[inline(always)]
-fn tag(name: &str) -> u32 {
-    let bytes = name.as_bytes();
+fn tag(bytes: &[u8]) -> u32 {
     let first = bytes.first().copied().unwrap_or(0);
     let last = bytes.last().copied().unwrap_or(0);
     (bytes.len() as u32) << 16 | u32::from(first) << 8 | u32::from(last)
@@ -119,10 +118,12 @@ impl<'a> RawParams<'a> {
         let mut params = RawParams {
             text,
             pairs,
-            decoded,
+            decoded: String::new(),
             long,
             names: fast::NameFilter::default(),
         };
+        // The short decoded names and values, as bytes until the scan ends (see `decode`).
+        let mut decoded = decoded.into_bytes();
         let mut piece = PieceStart {
             start: 0,
             eq: usize::MAX,
@@ -133,7 +134,7 @@ impl<'a> RawParams<'a> {
         for (at, byte, escapes_before) in delimiters.by_ref() {
             escaped |= escapes_before;
             if byte == b'&' {
-                params.push_pair(&piece, at, escaped)?;
+                params.push_pair(&mut decoded, &piece, at, escaped)?;
                 piece = PieceStart {
                     start: at + 1,
                     eq: usize::MAX,
@@ -148,16 +149,18 @@ impl<'a> RawParams<'a> {
             }
         }
         escaped |= delimiters.escaped_after();
-        params.push_pair(&piece, body.len(), escaped)?;
+        params.push_pair(&mut decoded, &piece, body.len(), escaped)?;
+        params.decoded = String::from_utf8(decoded).map_err(|_| first_malformed(text))?;
         Ok(params)
     }
 
     /// Adds the pair from `piece.start` to `end`, decoding the parts that need it. Empty
     /// pieces are skipped. `escaped`: whether the last part (the value, or the name of a pair
-    /// without `=`) holds a `%` or `+`.
+    /// without `=`) holds a `%` or `+`. `decoded`: the short decoded text so far.
     #[inline(always)]
     fn push_pair(
         &mut self,
+        decoded: &mut Vec<u8>,
         piece: &PieceStart,
         end: usize,
         escaped: bool,
@@ -188,31 +191,35 @@ impl<'a> RawParams<'a> {
             tag: 0,
             taken: false,
         };
-        if name_escaped {
-            pair.name = self.decode(start..name_end).ok_or(ParseError::Malformed {
-                param: None,
-                offset: start,
-            })?;
-        }
-        pair.tag = tag(self.name(&pair));
+        pair.tag = if name_escaped {
+            pair.name = self.decode(decoded, start..name_end)?;
+            match pair.name {
+                Piece { end: LONG, start } => tag(self.long[start & !DECODED].as_bytes()),
+                Piece { start, end } => tag(&decoded[start & !DECODED..end]),
+            }
+        } else {
+            tag(&self.text.as_bytes()[start..name_end])
+        };
         self.names.add(pair.tag);
         if value_escaped {
-            let Some(decoded) = self.decode(value_start..end) else {
-                return Err(ParseError::Malformed {
-                    param: Some(excerpt(self.name(&pair))),
-                    offset: value_start,
-                });
-            };
-            pair.value = decoded;
+            pair.value = self.decode(decoded, value_start..end)?;
         }
         self.pairs.push(pair);
         Ok(())
     }
 
-    /// Decodes the name or value at `range` of the body (see [`SHORT`]); `None` if it is not
-    /// UTF-8 once decoded.
-    fn decode(&mut self, range: std::ops::Range<usize>) -> Option<Piece> {
-        let raw = &self.text.as_bytes()[range.clone()];
+    /// Decodes the name or value at `range` of the body (see [`SHORT`]).
+    ///
+    /// A short one is decoded at the end of `decoded`, as bytes: the scan checks that they are
+    /// UTF-8 once, when it ends (see [`fast::decode_into`] for what that buys); a long one is
+    /// checked at once (an error then names the first name or value of the body that is not
+    /// UTF-8 once decoded).
+    fn decode(
+        &mut self,
+        decoded: &mut Vec<u8>,
+        range: std::ops::Range<usize>,
+    ) -> Result<Piece, ParseError> {
+        let raw = &self.text.as_bytes()[range];
         if raw.len() > SHORT {
             // A large value is measured first, so that it is decoded into its exact length and
             // kept without a reallocation (a one-mebibyte value is held once); a smaller one is
@@ -223,21 +230,29 @@ impl<'a> RawParams<'a> {
             } else {
                 raw.len()
             };
-            let mut decoded = vec![0; capacity];
-            let len = fast::decode_into(raw, &mut decoded);
-            decoded.truncate(len);
-            self.long.push(String::from_utf8(decoded).ok()?);
-            return Some(Piece {
+            let mut value = vec![0; capacity];
+            let len = fast::decode_into(raw, &mut value);
+            value.truncate(len);
+            let value = String::from_utf8(value).map_err(|_| first_malformed(self.text))?;
+            self.long.push(value);
+            return Ok(Piece {
                 start: (self.long.len() - 1) | DECODED,
                 end: LONG,
             });
         }
-        let start = self.decoded.len();
-        self.decoded.reserve(raw.len());
-        fast::decode(&self.text[range], &mut self.decoded)?;
-        Some(Piece {
+        let start = decoded.len();
+        decoded.resize(start + raw.len(), 0);
+        let len = fast::decode_into(raw, &mut decoded[start..]);
+        decoded.truncate(start + len);
+        // The check at the end of the scan sees the pieces together: one that starts within
+        // a character (`%A3` after `%C3`) is not UTF-8 on its own, though the two make one.
+        // With no piece starting so, every piece ends where a character does too.
+        if let Some(0x80..=0xbf) = decoded.get(start) {
+            return Err(first_malformed(self.text));
+        }
+        Ok(Piece {
             start: start | DECODED,
-            end: self.decoded.len(),
+            end: start + len,
         })
     }
 
@@ -325,7 +340,7 @@ impl<'a> RawParams<'a> {
     /// answers without a call ([`fast::NameFilter`] says what that buys).
     #[inline(always)]
     fn find_untaken(&self, name: &str) -> Option<usize> {
-        let tag = tag(name);
+        let tag = tag(name.as_bytes());
         if !self.names.may_hold(tag) {
             return None;
         }
@@ -542,6 +557,36 @@ struct PieceStart {
     name_escaped: bool,
 }
 
+/// The error for the first name or value of `body` that is not UTF-8 once decoded: a name
+/// gives the offset of its pair, a value names its parameter and gives its own offset.
+#[cold]
+fn first_malformed(body: &str) -> ParseError {
+    let mut start = 0;
+    for piece in body.split('&') {
+        let (raw_name, value) = piece.split_once('=').unwrap_or((piece, ""));
+        match String::from_utf8(decode_bytes(raw_name)) {
+            Err(_) => {
+                return ParseError::Malformed {
+                    param: None,
+                    offset: start,
+                }
+            }
+            Ok(name) if String::from_utf8(decode_bytes(value)).is_err() => {
+                return ParseError::Malformed {
+                    param: Some(excerpt(&name)),
+                    offset: start + raw_name.len() + 1,
+                }
+            }
+            Ok(_) => start += piece.len() + 1,
+        }
+    }
+    // Not reached: the caller found a name or value that is not UTF-8.
+    ParseError::Malformed {
+        param: None,
+        offset: 0,
+    }
+}
+
 /// The error for a body whose bytes stop being UTF-8 at `offset`, naming the part it is in.
 fn malformed_at(body: &[u8], offset: usize) -> ParseError {
     let start = body[..offset]
@@ -648,6 +693,58 @@ mod tests {
         );
         let err = RawParams::scan(b"A=1&\xff=2").err().unwrap();
         assert!(matches!(err, ParseError::Malformed { offset: 4, .. }));
+    }
+
+    #[test]
+    fn an_escape_that_is_not_utf8_names_the_first_such_part_of_the_body() {
+        let malformed = |body: &str| RawParams::scan(body.as_bytes()).err();
+        // A name gives its pair's offset.
+        assert_eq!(
+            malformed("A=1&B%FF=2&C=%FF"),
+            Some(ParseError::Malformed {
+                param: None,
+                offset: 4,
+            })
+        );
+        // A short value before a long one, both checked: the first is named.
+        let long = "%FF".repeat(30);
+        assert_eq!(
+            malformed(&format!("A=1&Short=x%FE&Long={long}")),
+            Some(ParseError::Malformed {
+                param: Some("Short".to_owned()),
+                offset: 10,
+            })
+        );
+        assert_eq!(
+            malformed(&format!("A%2B=1&Long={long}&Short=x%FE")),
+            Some(ParseError::Malformed {
+                param: Some("Long".to_owned()),
+                offset: 12,
+            })
+        );
+        // Nor are two parts whose bytes make a character only together.
+        assert_eq!(
+            malformed("A=%C3&B=%A3"),
+            Some(ParseError::Malformed {
+                param: Some("A".to_owned()),
+                offset: 2,
+            })
+        );
+        assert_eq!(
+            malformed("A=x%C3&B%A3=1"),
+            Some(ParseError::Malformed {
+                param: Some("A".to_owned()),
+                offset: 2,
+            })
+        );
+        // Escaped bytes that make a character are no error, in a short or a long value.
+        let body = format!("A=%C3%A3&B={}", "%C3%A3".repeat(20));
+        let params = RawParams::scan(body.as_bytes()).unwrap();
+        assert_eq!(params.pairs().next(), Some(("A", "ã")));
+        assert_eq!(
+            params.pairs().nth(1).map(|(_, value)| value),
+            Some(&*"ã".repeat(20))
+        );
     }
 
     #[test]
