@@ -246,7 +246,7 @@ macro_rules! form_field {
         $crate::params::form_field!(@then $field, $params, $kind, $at, opt ($wire, $crate::params::Wire))
     };
     (@then $field:expr, $params:expr, $kind:ident, $at:expr, opt ($wire:literal, $format:ty)) => {
-        $field = $params.optional_at::<_, $format>($at, $wire, $kind)?
+        $params.optional_into::<_, $format>(&mut $field, $at, $wire, $kind)?
     };
     (@then $field:expr, $params:expr, $kind:ident, $at:expr, extra) => {
         ()

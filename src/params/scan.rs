@@ -501,10 +501,8 @@ impl<'a> RawParams<'a> {
         }
     }
 
-    /// [`optional`](Self::optional) for the pair [`locate`](Self::locate) found: out of line,
-    /// one copy for each type of field, so that a struct's decoding stays small (see
-    /// [`fast`](crate::fast)). Decoding calls it only for a parameter the body carries.
-    #[inline(never)]
+    /// [`optional`](Self::optional) for the pair [`locate`](Self::locate) found.
+    #[inline]
     pub(crate) fn optional_at<T, F: Format<T>>(
         &mut self,
         at: u32,
@@ -518,6 +516,21 @@ impl<'a> RawParams<'a> {
             Ok(None) => Ok(None),
             Err(Conflict) => Err(ParseError::repeated(name, Some(kind))),
         }
+    }
+
+    /// [`optional_at`](Self::optional_at) into `field`: out of line, one copy for each type of
+    /// field, so that a struct's decoding does no more than call it for each parameter the
+    /// body carries (see [`fast`](crate::fast)).
+    #[inline(never)]
+    pub(crate) fn optional_into<T, F: Format<T>>(
+        &mut self,
+        field: &mut Option<T>,
+        at: u32,
+        name: &'static str,
+        kind: crate::EventKind,
+    ) -> Result<(), ParseError> {
+        *field = self.optional_at::<T, F>(at, name, kind)?;
+        Ok(())
     }
 
     /// Every pair no typed field has taken, as received: the `extra` of a struct, taken once
