@@ -71,7 +71,7 @@
 //!   instruction cache misses a body, for the same instructions; in time (task clock, best of
 //!   seven alternating runs) messaging 4% and conference 2% less, voice call unchanged.
 //! - The bytes a [`Text`](crate::Text) or an identifier keeps in place are built from
-//!   eight-byte loads in registers (`text::inline_bytes`), not copied into an array with
+//!   eight-byte loads in registers ([`padded`]), not copied into an array with
 //!   `memcpy`: `perf annotate` showed two thirds of the time of converting a text on the loads
 //!   that read that array back in other widths than it was written (store-to-load forwarding
 //!   fails). In time, the same way: voice call 11%, messaging 7%, Video room 5%, conference
@@ -463,6 +463,37 @@ fn digits_value(digits: &[u8]) -> Option<u32> {
     })
 }
 
+/// `text` (at most `N <= 40` bytes) padded with zeros, built from eight-byte loads in
+/// registers rather than copied into an array in memory: read back at once in other widths
+/// than `memcpy` wrote them, such an array stalls the processor (store-to-load forwarding
+/// fails). Used for the bytes a [`Text`](crate::Text) or an identifier keeps in place (see the
+/// module's list) and the keys `by_name` sorts.
+#[inline]
+pub(crate) fn padded<const N: usize>(text: &[u8]) -> [u8; N] {
+    const { assert!(N <= 40) };
+    let len = text.len();
+    let word = |at: usize| -> u64 {
+        match text.get(at..at + 8) {
+            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+            }
+            _ if at >= len => 0,
+            // The last bytes: the tail of the text's last eight, or one at a time.
+            _ => match len.checked_sub(8).and_then(|last| text.get(last..)) {
+                Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                    u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) >> (8 * (at + 8 - len))
+                }
+                _ => text[at..]
+                    .iter()
+                    .rev()
+                    .fold(0, |word, &byte| word << 8 | u64::from(byte)),
+            },
+        }
+    };
+    let words = [word(0), word(8), word(16), word(24), word(32)];
+    std::array::from_fn(|at| (words[at / 8] >> (at % 8 * 8)) as u8)
+}
+
 /// The places `0..len` ordered by name (`name(at)`), byte by byte; `ties` then orders each
 /// run of places whose names share their first fourteen bytes (a repeated name, mostly), which
 /// it receives in the order received.
@@ -483,14 +514,7 @@ pub(crate) fn by_name<'p>(
     let mut keys: Vec<u128> = (0..len)
         .map(|at| {
             let name = name(at).as_bytes();
-            let mut head = [0u8; 16];
-            if let Some(long) = name.get(..14) {
-                head[..14].copy_from_slice(long);
-            } else {
-                for (to, &byte) in head.iter_mut().zip(name) {
-                    *to = byte;
-                }
-            }
+            let head: [u8; 16] = padded(name.get(..14).unwrap_or(name));
             u128::from_be_bytes(head) | at as u128
         })
         .collect();
@@ -518,6 +542,35 @@ pub(crate) fn by_name<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` padded with zeros to `N` bytes, one byte at a time.
+    fn padded_one_by_one<const N: usize>(text: &[u8]) -> [u8; N] {
+        let mut bytes = [0; N];
+        for (to, &byte) in bytes.iter_mut().zip(text) {
+            *to = byte;
+        }
+        bytes
+    }
+
+    #[test]
+    fn padded_bytes_are_the_text_padded_with_zeros_at_every_length() {
+        let source: Vec<u8> = (1..=40).collect();
+        for len in 0..=22 {
+            assert_eq!(
+                padded::<22>(&source[..len]),
+                padded_one_by_one::<22>(&source[..len]),
+                "{len}"
+            );
+        }
+        for len in 0..=36 {
+            assert_eq!(
+                padded::<36>(&source[..len]),
+                padded_one_by_one::<36>(&source[..len]),
+                "{len}"
+            );
+        }
+        assert_eq!(crate::Text::from("São Paulo").as_str(), "São Paulo");
+    }
 
     #[test]
     fn byte_masks_are_exact() {

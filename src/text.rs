@@ -28,7 +28,7 @@ impl<const N: usize> Repr<N> {
             // Lossless: text.len() <= N < 256.
             Repr::Inline {
                 len: text.len() as u8,
-                bytes: inline_bytes(text.as_bytes()),
+                bytes: crate::fast::padded(text.as_bytes()),
             }
         } else {
             Repr::Heap(text.into())
@@ -59,36 +59,6 @@ impl<const N: usize> Repr<N> {
             Repr::Heap(text) => text,
         }
     }
-}
-
-/// `text` (at most `N <= 40` bytes) padded with zeros, built from eight-byte loads in
-/// registers rather than copied into an array in memory: read back at once in other widths
-/// than `memcpy` wrote them, such an array stalled the processor (store-to-load forwarding
-/// fails), a tenth of the time of converting a voice call body's texts.
-#[inline]
-fn inline_bytes<const N: usize>(text: &[u8]) -> [u8; N] {
-    const { assert!(N <= 40) };
-    let len = text.len();
-    let word = |at: usize| -> u64 {
-        match text.get(at..at + 8) {
-            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
-                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
-            }
-            _ if at >= len => 0,
-            // The last bytes: the tail of the text's last eight, or one at a time.
-            _ => match len.checked_sub(8).and_then(|last| text.get(last..)) {
-                Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
-                    u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) >> (8 * (at + 8 - len))
-                }
-                _ => text[at..]
-                    .iter()
-                    .rev()
-                    .fold(0, |word, &byte| word << 8 | u64::from(byte)),
-            },
-        }
-    };
-    let words = [word(0), word(8), word(16), word(24), word(32)];
-    std::array::from_fn(|at| (words[at / 8] >> (at % 8 * 8)) as u8)
 }
 
 /// Text up to this many bytes is kept without an allocation: a `Text` is then as large as a
@@ -283,35 +253,6 @@ impl WireValue for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `text` padded with zeros to `N` bytes, one byte at a time.
-    fn padded<const N: usize>(text: &[u8]) -> [u8; N] {
-        let mut bytes = [0; N];
-        for (to, &byte) in bytes.iter_mut().zip(text) {
-            *to = byte;
-        }
-        bytes
-    }
-
-    #[test]
-    fn inline_bytes_are_the_text_padded_with_zeros_at_every_length() {
-        let source: Vec<u8> = (1..=40).collect();
-        for len in 0..=22 {
-            assert_eq!(
-                inline_bytes::<22>(&source[..len]),
-                padded::<22>(&source[..len]),
-                "{len}"
-            );
-        }
-        for len in 0..=36 {
-            assert_eq!(
-                inline_bytes::<36>(&source[..len]),
-                padded::<36>(&source[..len]),
-                "{len}"
-            );
-        }
-        assert_eq!(Text::from("São Paulo").as_str(), "São Paulo");
-    }
 
     #[test]
     fn short_text_is_inline_and_long_text_is_not() {
