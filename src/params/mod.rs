@@ -14,9 +14,9 @@ pub(crate) mod write;
 
 pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
-pub use scan::MAX_PARAMETERS;
 #[cfg(any(test, feature = "signature"))]
 pub(crate) use scan::decode_bytes;
 pub(crate) use scan::escaped_byte;
+pub use scan::MAX_PARAMETERS;
 pub(crate) use scan::{Pair, RawParams, ABSENT};
 pub(crate) use write::FormWriter;
