@@ -735,7 +735,7 @@ mod tests {
                 offset: 12,
             })
         );
-        // Nor are two parts whose bytes make a character only together.
+        // Two parts whose bytes make a character only together are each malformed.
         assert_eq!(
             malformed("A=%C3&B=%A3"),
             Some(ParseError::Malformed {
