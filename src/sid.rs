@@ -23,7 +23,7 @@ macro_rules! sids {
             "\n\nThe identifier of ", $resource, ": `", $prefix,
             "` and 32 hexadecimal digits on Twilio. Any non-empty value is accepted."
         )]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(Repr<INLINE>);
 
         impl $name {
@@ -55,32 +55,6 @@ macro_rules! sids {
             /// digits (either case). SignalWire UUIDs answer `false`.
             pub fn is_well_formed(&self) -> bool {
                 is_twilio_sid(self.as_str(), $prefix)
-            }
-        }
-
-        impl PartialEq for $name {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_str() == other.as_str()
-            }
-        }
-
-        impl Eq for $name {}
-
-        impl PartialOrd for $name {
-            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-
-        impl Ord for $name {
-            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                self.as_str().cmp(other.as_str())
-            }
-        }
-
-        impl std::hash::Hash for $name {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.as_str().hash(state)
             }
         }
 

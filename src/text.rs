@@ -61,6 +61,34 @@ impl<const N: usize> Repr<N> {
     }
 }
 
+/// Compared, ordered and hashed as its text, whatever its representation: [`Text`] and the
+/// identifiers derive these from here.
+impl<const N: usize> PartialEq for Repr<N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl<const N: usize> Eq for Repr<N> {}
+
+impl<const N: usize> PartialOrd for Repr<N> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<const N: usize> Ord for Repr<N> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl<const N: usize> std::hash::Hash for Repr<N> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
 /// Text up to this many bytes is kept without an allocation: a `Text` is then as large as a
 /// `String` (24 bytes on 64-bit targets), and holds nearly every free-text value of a real
 /// callback (phone numbers, cities, states, countries, statuses; URLs and messages are longer).
@@ -84,7 +112,7 @@ const INLINE: usize = 22;
 /// let owned: String = city.into();
 /// assert_eq!(owned, "Rio de Janeiro");
 /// ```
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Text(Repr<INLINE>);
 
 impl Text {
@@ -178,32 +206,6 @@ impl fmt::Debug for Text {
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for Text {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Text {}
-
-impl PartialOrd for Text {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Text {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl std::hash::Hash for Text {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
     }
 }
 
