@@ -531,11 +531,7 @@ impl Validator {
                 let mut mac = keyed.clone();
                 mac.update(candidate.as_bytes());
                 if let Signed::Form(params) = signed {
-                    for_each_signed(
-                        &order,
-                        |at| params.pair(at),
-                        |piece| mac.update(piece),
-                    );
+                    for_each_signed(&order, |at| params.pair(at), |piece| mac.update(piece));
                 }
                 matched |= BASE64
                     .encode(mac.finish())
