@@ -309,7 +309,9 @@ impl<'a> RawParams<'a> {
         (self.piece_bytes(pair.name), self.piece_bytes(pair.value))
     }
 
-    /// [`piece`](Self::piece) as bytes.
+    /// [`piece`](Self::piece) as bytes. (One function returning the text and a range for
+    /// both made parsing take 5% to 11% more instructions: every `&str` slice checks its
+    /// character boundaries, where `piece` takes a long value whole.)
     #[cfg(feature = "signature")]
     #[inline(always)]
     fn piece_bytes(&self, piece: Piece) -> &[u8] {
