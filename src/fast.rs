@@ -160,6 +160,8 @@ impl<'b> Delimiters<'b> {
     #[inline(always)]
     fn load(&mut self) {
         let word = word_at(self.bytes, self.at).unwrap_or_else(|| {
+            // Not `padded::<8>`, which builds five words for any length: 2% more instructions
+            // (measured when this was written).
             let mut word = [0u8; 8];
             for (to, &byte) in word
                 .iter_mut()

@@ -230,10 +230,8 @@ impl<'a> RawParams<'a> {
             } else {
                 raw.len()
             };
-            let mut value = vec![0; capacity];
-            let len = fast::decode_into(raw, &mut value);
-            value.truncate(len);
-            let value = String::from_utf8(value).map_err(|_| first_malformed(self.text))?;
+            let value = String::from_utf8(decoded_vec(raw, capacity))
+                .map_err(|_| first_malformed(self.text))?;
             self.long.push(value);
             return Ok(Piece {
                 start: (self.long.len() - 1) | DECODED,
@@ -640,8 +638,13 @@ fn malformed_at(body: &[u8], offset: usize) -> ParseError {
 /// Decodes `%XX` and `+` in a name or value into bytes, whatever they make; a `%` that starts
 /// no escape stays as it is.
 pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
-    let mut out = vec![0; raw.len()];
-    let len = fast::decode_into(raw.as_bytes(), &mut out);
+    decoded_vec(raw.as_bytes(), raw.len())
+}
+
+/// [`decode_bytes`] into a vector of `capacity` bytes (at least the decoded length).
+fn decoded_vec(raw: &[u8], capacity: usize) -> Vec<u8> {
+    let mut out = vec![0; capacity];
+    let len = fast::decode_into(raw, &mut out);
     out.truncate(len);
     out
 }
