@@ -503,9 +503,12 @@ impl Validator {
         }
         let (algorithm, secret) = self.select(settings)?;
         let order = match signed {
-            Signed::Form(params) => {
-                signing_order(params.len(), |at| params.pair(at), self.repeated_values)
-            }
+            Signed::Form(params) => signing_order(
+                params.len(),
+                |at| params.name_bytes(at),
+                |at| params.pair(at),
+                self.repeated_values,
+            ),
             // A SignalWire JSON body need not read as a form: its hex signature covers the
             // raw bytes. For anyone else an unreadable body cannot be authenticated.
             Signed::Unreadable(err) if !self.signalwire => {
@@ -529,10 +532,12 @@ impl Validator {
             };
             if !matches!(signed, Signed::Unreadable(_)) {
                 let mut mac = keyed.clone();
-                mac.update(candidate.as_bytes());
+                let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
+                blocks.push(candidate.as_bytes());
                 if let Signed::Form(params) = signed {
-                    for_each_signed(&order, |at| params.pair(at), |piece| mac.update(piece));
+                    for_each_signed(&order, |at| params.pair(at), |piece| blocks.push(piece));
                 }
+                blocks.finish();
                 matched |= BASE64
                     .encode(mac.finish())
                     .as_bytes()
@@ -672,37 +677,35 @@ impl<'b> Signed<'b> {
     }
 }
 
-/// The order in which the `len` pairs given by `pair` are signed: names sorted, a repeated
-/// name's values in `order` (sorted with duplicates dropped, or as received).
+/// The order in which the `len` pairs given by `pair` (whose names `name` gives alone) are
+/// signed: names sorted, a repeated name's values in `order` (sorted with duplicates dropped,
+/// or as received).
 fn signing_order<'p>(
     len: usize,
+    name: impl Fn(usize) -> &'p [u8],
     pair: impl Fn(usize) -> (&'p [u8], &'p [u8]),
     order: RepeatedValues,
 ) -> Vec<u32> {
     /// Marks a copy of a pair already signed, to be dropped.
     const COPY: u32 = u32::MAX;
     let mut copies = false;
-    let mut signed = crate::fast::by_name(
-        len,
-        |at| pair(at).0,
-        |ties| match order {
-            // Copies of a pair can only be in one run of ties (they share their name): they
-            // are dropped there, not by comparing every pair with the next.
-            RepeatedValues::Sorted => {
-                ties.sort_unstable_by(|&a, &b| pair(a as usize).cmp(&pair(b as usize)));
-                for at in 1..ties.len() {
-                    if pair(ties[at - 1] as usize) == pair(ties[at] as usize) {
-                        ties[at - 1] = COPY;
-                        copies = true;
-                    }
+    let mut signed = crate::fast::by_name(len, name, |ties| match order {
+        // Copies of a pair can only be in one run of ties (they share their name): they
+        // are dropped there, not by comparing every pair with the next.
+        RepeatedValues::Sorted => {
+            ties.sort_unstable_by(|&a, &b| pair(a as usize).cmp(&pair(b as usize)));
+            for at in 1..ties.len() {
+                if pair(ties[at - 1] as usize) == pair(ties[at] as usize) {
+                    ties[at - 1] = COPY;
+                    copies = true;
                 }
             }
-            // Stable: each name's values stay in the order received.
-            RepeatedValues::SubmissionOrder => {
-                ties.sort_by(|&a, &b| pair(a as usize).0.cmp(pair(b as usize).0))
-            }
-        },
-    );
+        }
+        // Stable: each name's values stay in the order received.
+        RepeatedValues::SubmissionOrder => {
+            ties.sort_by(|&a, &b| pair(a as usize).0.cmp(pair(b as usize).0))
+        }
+    });
     if copies {
         signed.retain(|&at| at != COPY);
     }
@@ -730,7 +733,7 @@ fn appended<'p>(
     order: RepeatedValues,
 ) -> String {
     let mut out = Vec::new();
-    let order = signing_order(len, &pair, order);
+    let order = signing_order(len, |at| pair(at).0, &pair, order);
     for_each_signed(&order, &pair, |piece| out.extend_from_slice(piece));
     // Whole names and values, each UTF-8: nothing is replaced.
     String::from_utf8_lossy(&out).into_owned()
@@ -774,22 +777,31 @@ impl OtherForm {
 }
 
 /// The other form of `url` ([`candidate_urls`]), or `None` for a URL without an authority.
+///
+/// Searched byte by byte: a URL's delimiters are ASCII, and `str`'s pattern searches cost
+/// more to set up than these few bytes take to read.
 fn other_form(url: &str) -> Option<OtherForm> {
+    let bytes = url.as_bytes();
     let authority = authority_span(url)?;
-    let host_start = url[authority.clone()]
-        .rfind('@')
+    let host_start = bytes[authority.clone()]
+        .iter()
+        .rposition(|&b| b == b'@')
         .map_or(authority.start, |at| authority.start + at + 1);
-    let host = &url[host_start..authority.end];
-    let port_start = if host.starts_with('[') {
-        host.find("]:").map(|at| host_start + at + 1)
+    let host = &bytes[host_start..authority.end];
+    let port_start = if host.first() == Some(&b'[') {
+        host.windows(2)
+            .position(|pair| pair == b"]:")
+            .map(|at| host_start + at + 1)
     } else {
-        host.rfind(':').map(|at| host_start + at)
+        host.iter()
+            .rposition(|&b| b == b':')
+            .map(|at| host_start + at)
     };
     Some(match port_start {
         Some(colon)
-            if url[colon + 1..authority.end]
-                .bytes()
-                .all(|b| b.is_ascii_digit()) =>
+            if bytes[colon + 1..authority.end]
+                .iter()
+                .all(u8::is_ascii_digit) =>
         {
             OtherForm::WithoutPort {
                 colon,
@@ -797,8 +809,9 @@ fn other_form(url: &str) -> Option<OtherForm> {
             }
         }
         _ => {
-            let scheme = &url[..url.find("://").unwrap_or(0)];
-            let port = if scheme.eq_ignore_ascii_case("https") {
+            // The scheme ends where `://` starts.
+            let scheme = &bytes[..authority.start - 3];
+            let port = if scheme.eq_ignore_ascii_case(b"https") {
                 ":443"
             } else {
                 ":80"
@@ -813,20 +826,28 @@ fn other_form(url: &str) -> Option<OtherForm> {
 
 /// Where the authority (`user@host:port`) of `url` is, if it has one.
 fn authority_span(url: &str) -> Option<std::ops::Range<usize>> {
-    let start = url.find("://")? + 3;
-    let end = url[start..]
-        .find(['/', '?', '#'])
+    let bytes = url.as_bytes();
+    let start = (0..bytes.len().saturating_sub(2))
+        .find(|&at| bytes[at] == b':' && bytes[at + 1] == b'/' && bytes[at + 2] == b'/')?
+        + 3;
+    let end = bytes[start..]
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'?' | b'#'))
         .map_or(url.len(), |at| start + at);
     Some(start..end)
 }
 
 /// The query string of a URL (without `?` and fragment); empty when it has none.
 fn query_of(url: &str) -> &str {
-    let Some(start) = url.find('?') else {
+    let bytes = url.as_bytes();
+    let Some(start) = bytes.iter().position(|&b| b == b'?') else {
         return "";
     };
-    let query = &url[start + 1..];
-    query.split('#').next().unwrap_or(query)
+    let end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'#')
+        .map_or(bytes.len(), |at| start + at);
+    &url[start + 1..end]
 }
 
 /// The value of the first `bodySHA256` in the query of `url`, percent-decoded as bytes.
@@ -838,7 +859,7 @@ fn body_sha256(url: &str) -> Option<Vec<u8>> {
     query_of(url).split('&').find_map(|piece| {
         let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
         // Only an escaped name is decoded (a query's other names cost no allocation).
-        let named = if name.contains(['%', '+']) {
+        let named = if name.bytes().any(|b| b == b'%' || b == b'+') {
             decode_bytes(name) == BODY_SHA256.as_bytes()
         } else {
             name == BODY_SHA256
@@ -1105,13 +1126,14 @@ mod tests {
         let mut sorted: Vec<(&str, &str)> = pairs.to_vec();
         sorted.sort();
         sorted.dedup();
-        let order = signing_order(pairs.len(), pair, RepeatedValues::Sorted);
+        let name = |at: usize| pairs[at].0.as_bytes();
+        let order = signing_order(pairs.len(), name, pair, RepeatedValues::Sorted);
         let got: Vec<(&str, &str)> = order.iter().map(|&at| pairs[at as usize]).collect();
         assert_eq!(got, sorted);
         // Submission order: names sorted, a name's values as received, nothing dropped.
         let mut stable: Vec<(&str, &str)> = pairs.to_vec();
         stable.sort_by(|a, b| a.0.cmp(b.0));
-        let order = signing_order(pairs.len(), pair, RepeatedValues::SubmissionOrder);
+        let order = signing_order(pairs.len(), name, pair, RepeatedValues::SubmissionOrder);
         let got: Vec<(&str, &str)> = order.iter().map(|&at| pairs[at as usize]).collect();
         assert_eq!(got, stable);
     }

@@ -307,6 +307,15 @@ impl<'a> RawParams<'a> {
         (self.piece_bytes(pair.name), self.piece_bytes(pair.value))
     }
 
+    /// The name of pair `at`, as received and decoded, as bytes: what the signing order sorts
+    /// (reading the value too, as [`pair`](Self::pair) does, cost 0.6% more instructions of
+    /// `verify_and_parse` on a voice call body).
+    #[cfg(feature = "signature")]
+    #[inline(always)]
+    pub(crate) fn name_bytes(&self, at: usize) -> &[u8] {
+        self.piece_bytes(self.pairs[at].name)
+    }
+
     /// [`piece`](Self::piece) as bytes. (One function returning the text and a range for
     /// both made parsing take 5% to 11% more instructions: every `&str` slice checks its
     /// character boundaries, where `piece` takes a long value whole.)
