@@ -353,6 +353,8 @@ macro_rules! event_family {
             const DEDUPE_KEY: &'static [&'static str] = &[$($dedupe),+];
             const TIMESTAMP_IS_EVENT_TIME: bool = true;
 
+            // Inlined into the detection that tries every family (`fast` says what it buys).
+            #[inline]
             fn detect(
                 params: &$crate::params::RawParams<'_>,
             ) -> Result<$crate::declare::Claim<$kind>, $crate::ParseError> {
@@ -647,6 +649,8 @@ macro_rules! callback_family {
             const DEDUPE_KEY: &'static [&'static str] = &[$($dedupe),+];
             const TIMESTAMP_IS_EVENT_TIME: bool = $event_time;
 
+            // Inlined into the detection that tries every family (`fast` says what it buys).
+            #[inline]
             fn detect(
                 params: &$crate::params::RawParams<'_>,
             ) -> Result<$crate::declare::Claim<()>, $crate::ParseError> {
