@@ -152,10 +152,36 @@ fn time(rounds: u32, mut work: impl FnMut()) -> f64 {
     started.elapsed().as_secs_f64()
 }
 
-/// The median, over interleaved rounds, of the ratio of a baseline's time to `parse`'s on
-/// `bodies`: each round times `parse` and both baselines one after the other, so that the
-/// machine's load changes hit all three alike (criterion's groups run one after the other).
-fn interleaved_ratios(bodies: &[Vec<u8>]) -> (f64, f64) {
+/// The median of ratios over rounds, with their first and third quartiles: how much the
+/// machine's load moved them.
+struct Spread {
+    low: f64,
+    median: f64,
+    high: f64,
+}
+
+impl Spread {
+    fn of(mut ratios: Vec<f64>) -> Self {
+        ratios.sort_by(f64::total_cmp);
+        let at = |quarter: usize| ratios[(ratios.len() - 1) * quarter / 4];
+        Spread {
+            low: at(1),
+            median: at(2),
+            high: at(3),
+        }
+    }
+}
+
+impl std::fmt::Display for Spread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.2} ({:.2}-{:.2})", self.median, self.low, self.high)
+    }
+}
+
+/// Over interleaved rounds, the ratio of a baseline's time to `parse`'s on `bodies`: each
+/// round times `parse` and both baselines one after the other, so that the machine's load
+/// changes hit all three alike (criterion's groups run one after the other).
+fn interleaved_ratios(bodies: &[Vec<u8>]) -> (Spread, Spread) {
     let total: usize = bodies.iter().map(Vec::len).sum();
     // About a millisecond of work a measurement.
     let rounds = (200_000 / total.max(1)).clamp(5, 2_000) as u32;
@@ -184,15 +210,11 @@ fn interleaved_ratios(bodies: &[Vec<u8>]) -> (f64, f64) {
         map_ratios.push(map / ours);
         scan_ratios.push(scan / ours);
     }
-    let median = |ratios: &mut Vec<f64>| {
-        ratios.sort_by(f64::total_cmp);
-        ratios[ratios.len() / 2]
-    };
-    (median(&mut map_ratios), median(&mut scan_ratios))
+    (Spread::of(map_ratios), Spread::of(scan_ratios))
 }
 
-/// The median ratio of `verify_and_parse`'s time to `parse`'s plus one HMAC's, interleaved.
-fn interleaved_verify_ratio() -> f64 {
+/// The ratio of `verify_and_parse`'s time to `parse`'s plus one HMAC's, interleaved.
+fn interleaved_verify_ratio() -> Spread {
     let case = VerifyCase::new();
     let mut ratios = Vec::new();
     for _ in 0..31 {
@@ -201,23 +223,22 @@ fn interleaved_verify_ratio() -> f64 {
         let hmac = time(500, || case.hmac());
         ratios.push(full / (alone + hmac));
     }
-    ratios.sort_by(f64::total_cmp);
-    ratios[ratios.len() / 2]
+    Spread::of(ratios)
 }
 
 fn report(families: &BTreeMap<String, Vec<Vec<u8>>>) {
     println!(
-        "\nratios, interleaved (median of 31 rounds): the baseline's time over this crate's, \
-         above 1: this crate is faster"
+        "\nratios, interleaved (median of 31 rounds, first and third quartiles in brackets): \
+         the baseline's time over this crate's, above 1: this crate is faster"
     );
     println!("| family | vs HashMap (target >= 3) | vs bare scan (target >= 1.5) |");
     println!("|---|---|---|");
     for (group, bodies) in families {
         let (map, scan) = interleaved_ratios(bodies);
-        println!("| {group} | {map:.2} | {scan:.2} |");
+        println!("| {group} | {map} | {scan} |");
     }
     println!(
-        "\nverify_and_parse over (parse + one HMAC-SHA1 of the signing string): {:.2} \
+        "\nverify_and_parse over (parse + one HMAC-SHA1 of the signing string): {} \
          (target <= 1.2)",
         interleaved_verify_ratio()
     );
