@@ -466,7 +466,13 @@ impl<'a> RawParams<'a> {
     /// slot `slot_of` gives a name, the index of the first untaken pair of that name, or
     /// [`ABSENT`]. Cheaper than a lookup per field when a struct types many parameters and a
     /// body carries some of them.
-    pub(crate) fn locate<const N: usize>(&self, slot_of: fn(&str) -> Option<usize>) -> [u32; N] {
+    ///
+    /// Inlined with `slot_of` into each struct's decoding (`fast` says what that buys).
+    #[inline(always)]
+    pub(crate) fn locate<const N: usize>(
+        &self,
+        slot_of: impl Fn(&str) -> Option<usize>,
+    ) -> [u32; N] {
         let mut found = [ABSENT; N];
         for (at, pair) in self.pairs.iter().enumerate() {
             if pair.taken {
