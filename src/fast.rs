@@ -26,11 +26,13 @@
 //! - The [`NameFilter`] test of detection's lookups is inlined with them (see there).
 //! - A struct's decoding finds its parameters with [`RawParams::locate`](crate::params::RawParams)
 //!   inlined, with its name-to-slot `match`, instead of calling it with the `match` as a
-//!   function pointer (a call through a pointer for every pair of a body): about the same
-//!   instructions, and in time (the bare scan's time over `parse`'s, in one process,
-//!   interleaved, median of nine runs of each build, alternating, twice in either order)
-//!   better on 13 of 15 families and no worse on the others: answering machine detection 8%
-//!   to 10%, Video room, messaging, SIPREC, Live 4% to 8%, voice call 1% to 3.5%.
+//!   function pointer (a call through a pointer for every pair of a body): the same
+//!   instructions within 1%. In time it first looked 1% to 10% faster on 13 of 15 families
+//!   (the bare scan's time over `parse`'s, in one process, interleaved, median of nine runs
+//!   of each build, alternating, in either order), but a third build that differs from it
+//!   only in an inlining hint the compiler ignored (the same instructions) moved the same
+//!   ratios by -6% to +15%: where code lands in memory weighs as much here. Kept, as it is no
+//!   more code, without a claim of speed.
 //! - Each family's detection is inlined into the one that tries them in turn (a body of the
 //!   families tried last is asked about every family before): answering machine detection
 //!   3 861 to 3 761 instructions a body (2.6%), messaging 2%, Live MediaProcessor 2.4%,
