@@ -96,7 +96,8 @@
 //! length and bytes): before `locate` was inlined, 5% faster on voice call bodies (82 slots)
 //! and 4% to 7% slower on the families of small structs; with `locate` inlined and the table
 //! kept to structs of more than 32 slots, the same on voice call bodies (median of nine
-//! alternating runs).
+//! alternating runs). Making `RawParams::piece` always inlined: 3.6% to 15.6% more
+//! instructions (voice call 22 318 to 23 127, answering machine detection 3 689 to 4 266).
 //!
 //! Measured the same way, the instructions a body over all the changes counted so: voice call
 //! 30 887 to 27 774, answering machine detection 4 955 to 4 155, messaging 10 965 to 9 309,
