@@ -374,11 +374,12 @@ macro_rules! event_family {
                 // An alternative spelling stays in `extra`, so that it is written back.
                 params.take_discriminator_if($discriminator, kind.as_str())?;
                 let event_kind = <$family as $crate::declare::Registered>::wrap(kind);
-                Ok(match kind {
-                    $($kind::$variant => $family::$variant(
-                        $crate::params::Fields::decode(&mut params, event_kind)?,
-                    ),)+
-                })
+                // Wrapped by `map`: one copy of the struct less than `Ok(...(decode()?))`
+                // (`fast` says what it buys).
+                match kind {
+                    $($kind::$variant => $crate::params::Fields::decode(&mut params, event_kind)
+                        .map($family::$variant),)+
+                }
             }
 
             fn kind(&self) -> $kind {
