@@ -99,7 +99,16 @@ pub(crate) trait Declared: Sized {
     /// Whether `params` is a body of this family, and of which kind.
     fn detect(params: &RawParams<'_>) -> Result<Claim<Self::Kind>, ParseError>;
     /// Decodes a body of kind `kind`.
-    fn decode(kind: Self::Kind, params: RawParams<'_>) -> Result<Self, ParseError>;
+    fn decode(kind: Self::Kind, params: RawParams<'_>) -> Result<Self, ParseError> {
+        Self::decode_with(kind, params, |event| event)
+    }
+    /// Decodes a body of kind `kind` into `wrap` of it: [`Event`](crate::Event) wraps its
+    /// family's event so without another copy (`fast` says what that buys).
+    fn decode_with<R>(
+        kind: Self::Kind,
+        params: RawParams<'_>,
+        wrap: impl FnOnce(Self) -> R,
+    ) -> Result<R, ParseError>;
     /// The kind of this event.
     fn kind(&self) -> Self::Kind;
     /// The kind's name as received (an alternative spelling stays as received).
@@ -367,10 +376,11 @@ macro_rules! event_family {
                 })
             }
 
-            fn decode(
+            fn decode_with<R>(
                 kind: $kind,
                 mut params: $crate::params::RawParams<'_>,
-            ) -> Result<Self, $crate::ParseError> {
+                wrap: impl FnOnce(Self) -> R,
+            ) -> Result<R, $crate::ParseError> {
                 // An alternative spelling stays in `extra`, so that it is written back.
                 params.take_discriminator_if($discriminator, kind.as_str())?;
                 let event_kind = <$family as $crate::declare::Registered>::wrap(kind);
@@ -378,7 +388,7 @@ macro_rules! event_family {
                 // (`fast` says what it buys).
                 match kind {
                     $($kind::$variant => $crate::params::Fields::decode(&mut params, event_kind)
-                        .map($family::$variant),)+
+                        .map(|event| wrap($family::$variant(event))),)+
                 }
             }
 
@@ -662,12 +672,13 @@ macro_rules! callback_family {
                 })
             }
 
-            fn decode(
+            fn decode_with<R>(
                 (): (),
                 mut params: $crate::params::RawParams<'_>,
-            ) -> Result<Self, $crate::ParseError> {
+                wrap: impl FnOnce(Self) -> R,
+            ) -> Result<R, $crate::ParseError> {
                 let kind = <$name as $crate::declare::Registered>::wrap(());
-                $crate::params::Fields::decode(&mut params, kind)
+                $crate::params::Fields::decode(&mut params, kind).map(wrap)
             }
 
             fn kind(&self) {}
@@ -996,8 +1007,11 @@ macro_rules! families {
                 };
                 $(
                     if let Some(own) = <$ty as $crate::declare::Registered>::own(kind) {
-                        return <$ty as $crate::declare::Declared>::decode(own, params)
-                            .map(|event| Event::$variant(event.into()));
+                        return <$ty as $crate::declare::Declared>::decode_with(
+                            own,
+                            params,
+                            |event| Event::$variant(event.into()),
+                        );
                     }
                 )+
                 unreachable!("every kind belongs to a family")
