@@ -467,7 +467,7 @@ impl<'a> RawParams<'a> {
     /// [`ABSENT`]. Cheaper than a lookup per field when a struct types many parameters and a
     /// body carries some of them.
     ///
-    /// Inlined with `slot_of` into each struct's decoding (`fast` says what that buys).
+    /// Inlined with `slot_of` into each struct's decoding (`fast` says why).
     #[inline(always)]
     pub(crate) fn locate<const N: usize>(
         &self,
