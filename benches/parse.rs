@@ -23,6 +23,7 @@ mod support;
 use criterion::{Criterion, Throughput};
 use status_callbacks::signature::{sign_body, Validator};
 use status_callbacks::{parse, Family};
+use support::Spread;
 
 /// Every fixture body, by family.
 fn fixtures_by_family() -> BTreeMap<String, Vec<Vec<u8>>> {
@@ -150,32 +151,6 @@ fn time(rounds: u32, mut work: impl FnMut()) -> f64 {
         work();
     }
     started.elapsed().as_secs_f64()
-}
-
-/// The median of ratios over rounds, with their first and third quartiles: how much the
-/// machine's load moved them.
-struct Spread {
-    low: f64,
-    median: f64,
-    high: f64,
-}
-
-impl Spread {
-    fn of(mut ratios: Vec<f64>) -> Self {
-        ratios.sort_by(f64::total_cmp);
-        let at = |quarter: usize| ratios[(ratios.len() - 1) * quarter / 4];
-        Spread {
-            low: at(1),
-            median: at(2),
-            high: at(3),
-        }
-    }
-}
-
-impl std::fmt::Display for Spread {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:.2} ({:.2}-{:.2})", self.median, self.low, self.high)
-    }
 }
 
 /// Over interleaved rounds, the ratio of a baseline's time to `parse`'s on `bodies`: each

@@ -24,6 +24,7 @@ use status_callbacks::integrations::axum::TwilioCallback;
 use status_callbacks::integrations::WebhookConfig;
 use status_callbacks::signature::{sign_body, Validator};
 use status_callbacks::Event;
+use support::Spread;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -158,25 +159,21 @@ fn main() {
         }
         typed_server.abort();
         bare_server.abort();
-        let median = |values: &mut Vec<f64>| {
-            values.sort_by(f64::total_cmp);
-            values[values.len() / 2]
-        };
         println!(
             "end to end over loopback, {} fixture bodies, {CONNECTIONS} keep-alive connections, \
              median of {ROUNDS} interleaved rounds:",
             requests.len()
         );
         println!(
-            "extractor (verify + parse) over bare Form<HashMap> (no verification): {:.2} of its \
-             throughput (target >= 0.90)",
-            median(&mut ratios)
+            "extractor (verify + parse) over bare Form<HashMap> (no verification): {} of its \
+             throughput, quartiles in brackets (target >= 0.90)",
+            Spread::of(ratios)
         );
         println!(
             "(medians: extractor {:.0} requests/s, bare {:.0} requests/s; absolute figures \
              depend on the machine)",
-            median(&mut typed_rates),
-            median(&mut bare_rates)
+            Spread::of(typed_rates).median,
+            Spread::of(bare_rates).median
         );
     });
     runtime.shutdown_timeout(Duration::from_secs(1));

@@ -1,4 +1,4 @@
-//! What the benches share: the fixture bodies.
+//! What the benches share: the fixture bodies, and the median of ratios over rounds.
 
 use std::path::{Path, PathBuf};
 
@@ -24,4 +24,30 @@ pub fn fixture_bodies() -> Vec<Vec<u8>> {
         .iter()
         .map(|path| std::fs::read(path).unwrap())
         .collect()
+}
+
+/// The median of ratios over rounds, with their first and third quartiles: how much the
+/// machine's load moved them.
+pub struct Spread {
+    pub low: f64,
+    pub median: f64,
+    pub high: f64,
+}
+
+impl Spread {
+    pub fn of(mut ratios: Vec<f64>) -> Self {
+        ratios.sort_by(f64::total_cmp);
+        let at = |quarter: usize| ratios[(ratios.len() - 1) * quarter / 4];
+        Spread {
+            low: at(1),
+            median: at(2),
+            high: at(3),
+        }
+    }
+}
+
+impl std::fmt::Display for Spread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.2} ({:.2}-{:.2})", self.median, self.low, self.high)
+    }
 }

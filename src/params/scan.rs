@@ -193,10 +193,12 @@ impl<'a> RawParams<'a> {
         };
         pair.tag = if name_escaped {
             pair.name = self.decode(decoded, start..name_end)?;
-            match pair.name {
-                Piece { end: LONG, start } => tag(self.long[start & !DECODED].as_bytes()),
-                Piece { start, end } => tag(&decoded[start & !DECODED..end]),
-            }
+            tag(piece_in(
+                self.text.as_bytes(),
+                decoded,
+                &self.long,
+                pair.name,
+            ))
         } else {
             tag(&self.text.as_bytes()[start..name_end])
         };
@@ -322,13 +324,12 @@ impl<'a> RawParams<'a> {
     #[cfg(feature = "signature")]
     #[inline(always)]
     fn piece_bytes(&self, piece: Piece) -> &[u8] {
-        if piece.start & DECODED == 0 {
-            &self.text.as_bytes()[piece.start..piece.end]
-        } else if piece.end == LONG {
-            self.long[piece.start & !DECODED].as_bytes()
-        } else {
-            &self.decoded.as_bytes()[piece.start & !DECODED..piece.end]
-        }
+        piece_in(
+            self.text.as_bytes(),
+            self.decoded.as_bytes(),
+            &self.long,
+            piece,
+        )
     }
 
     /// Takes the first untaken value of `name`, if there is one.
@@ -590,6 +591,20 @@ fn invalid<F: Format<T>, T>(name: &'static str, kind: crate::EventKind, value: &
 pub(crate) const ABSENT: u32 = u32::MAX;
 /// The bit [`RawParams::locate`] sets on a parameter the body carries more than once.
 const REPEATED: u32 = 1 << 31;
+
+/// The bytes of `piece` among the body's `text`, the short `decoded` text and the `long`
+/// decoded values: for [`RawParams::piece_bytes`], and for the scan, whose short decoded text
+/// is not in the `RawParams` until it ends.
+#[inline(always)]
+fn piece_in<'s>(text: &'s [u8], decoded: &'s [u8], long: &'s [String], piece: Piece) -> &'s [u8] {
+    if piece.start & DECODED == 0 {
+        &text[piece.start..piece.end]
+    } else if piece.end == LONG {
+        long[piece.start & !DECODED].as_bytes()
+    } else {
+        &decoded[piece.start & !DECODED..piece.end]
+    }
+}
 
 /// Where the pair being scanned starts, and where its name ends.
 struct PieceStart {
