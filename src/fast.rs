@@ -19,7 +19,10 @@
 //! every fixture of a family 100 times. Time between two builds is weighed less: two builds
 //! with the same instructions (an inlining hint the compiler ignored) differed by -6% to +15%
 //! in the ratios of the benchmark (where the code lands in memory), so a time claim under
-//! some 5% below is no more than that one measurement. Outside this module the fast paths are only inlining
+//! some 5% below is no more than that one measurement. To weigh two builds in time without
+//! that lottery, both are built with every function and block aligned alike
+//! (`RUSTFLAGS="-C llvm-args=-align-all-functions=6 -C llvm-args=-align-all-nofallthru-blocks=5"`),
+//! where a claim below says so. Outside this module the fast paths are only inlining
 //! decisions, listed here so that one place says what each buys:
 //! - The error for a value a field cannot read is built out of line (`#[cold]`); with an
 //!   absent parameter then tested inline, 4.4% of the instructions of a voice call body
@@ -418,61 +421,38 @@ impl NameFilter {
 
 /// Decodes `%XX` and `+` in the name or value `raw` into the start of `out`, which must hold
 /// the decoded bytes (`raw.len()` of them always do); returns how many it wrote. A `%` that
-/// starts no escape stays as it is. Whether the bytes are UTF-8 is the caller's question.
+/// starts no escape stays as it is. Whether the bytes are UTF-8 is the caller's question. For
+/// the long values of a scan (over 64 bytes), which are decoded into their own buffer; the
+/// short ones are decoded by [`decode_in_body`].
 ///
-/// Eight bytes at a time: each word is copied whole, then the copy stands up to its first `%`
-/// or `+`, which is decoded in place, so a run of plain bytes costs no call to `memcpy`. A
-/// long value (over 64 bytes, mostly the escaped JSON of Live and real-time transcription
-/// callbacks) is decoded so into its own buffer, then checked once: against decoding into a
-/// `String` piece by piece (ASCII escapes pushed as characters, a run between escapes copied
-/// with `push_str`), 6% of the instructions of a Live MediaProcessor body (15 652 to 14 665)
-/// and 8% of a real-time transcription body (12 492 to 11 442).
-///
-/// The short ones are decoded so too, one after the other into a byte buffer that a scan
-/// checks once, when it ends: against that `String` decoding, 5.2% of the instructions of a
-/// voice call body (23 789 to 22 600), 5.8% of conference, 6.4% of SignalWire's phone number
-/// call status, 2% to 5% elsewhere; in time (task clock, best of seven alternating runs), voice
-/// call 2% and conference 6% less, messaging and answering machine detection unchanged.
-///
-/// A long value (over 64 bytes) is read sixteen bytes at a time ([`chunk_escapes`]), and an
-/// escape followed by another is decoded without reading a chunk again (the JSON of Live and
-/// transcription callbacks, the URLs of recordings): 7% fewer instructions a Live
-/// MediaProcessor body (12 030 to 11 216), real-time transcription 5%, voice recording 4%,
-/// `<Record>` transcription and conference recording 3.5%, Live PlayerStreamer 2%; in time the
-/// bare scan's time over `parse`'s rose 8% to 15% on those families (median of four
-/// alternating runs of the benchmark's report). Short values keep eight bytes at a time: on
-/// every value, sixteen cost 1% more instructions on voice call and messaging bodies (values
-/// are mostly under sixteen bytes), and the test for a next escape 9% more time on SignalWire's
-/// phone number call status (its timestamps).
+/// Sixteen bytes at a time ([`chunk_escapes`]), then eight, then one: each chunk is copied
+/// whole, then the copy stands up to its first `%` or `+`, which is decoded in place, so a run
+/// of plain bytes costs no call to `memcpy`; escapes in a row are decoded in a row, without
+/// reading a chunk again. Against a `String` filled piece by piece (ASCII escapes pushed as
+/// characters, a run between escapes copied with `push_str`), eight bytes at a time saved 6%
+/// of the instructions of a Live MediaProcessor body (15 652 to 14 665) and 8% of a real-time
+/// transcription body (12 492 to 11 442). Sixteen bytes at a time and escapes in a row, against
+/// eight bytes at a time: 7% fewer instructions a Live MediaProcessor body (12 030 to 11 216),
+/// real-time transcription 5%, voice recording 4%, `<Record>` transcription and conference
+/// recording 3.5%, Live PlayerStreamer 2%; in time the bare scan's time over `parse`'s rose 8%
+/// to 15% on those families (median of four alternating runs of the benchmark's report).
 pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
-    if raw.len() > 64 {
-        decode_wide::<true>(raw, out)
-    } else {
-        decode_wide::<false>(raw, out)
-    }
-}
-
-/// [`decode_into`], `WIDE`: sixteen bytes at a time where there are sixteen, and escapes in a
-/// row decoded in a row.
-fn decode_wide<const WIDE: bool>(raw: &[u8], out: &mut [u8]) -> usize {
     let (mut from, mut to) = (0, 0);
     loop {
-        if let (true, Some(chunk), Some(copy)) =
-            (WIDE, raw.get(from..from + 16), out.get_mut(to..to + 16))
-        {
+        if let (Some(chunk), Some(copy)) = (raw.get(from..from + 16), out.get_mut(to..to + 16)) {
             copy.copy_from_slice(chunk);
-            let plain =
-                chunk_escapes(chunk.try_into().unwrap_or(&[0; 16])).trailing_zeros() as usize;
+            let escapes = chunk_escapes(chunk.try_into().unwrap_or(&[0; 16]));
+            let plain = escapes.trailing_zeros() as usize;
             from += plain;
             to += plain;
             if plain == 16 {
                 continue;
             }
-        } else
-        // The eight bytes as a slice, copied and read from the one load (through `word_at`
-        // and back to bytes: 1% more instructions on Live and transcription bodies).
-        if let (Some(word), Some(copy)) = (raw.get(from..from + 8), out.get_mut(to..to + 8))
+        } else if let (Some(word), Some(copy)) = (raw.get(from..from + 8), out.get_mut(to..to + 8))
         {
+            // The eight bytes as a slice, copied and read from the one load (through
+            // `word_at` and back to bytes: 1% more instructions on Live and transcription
+            // bodies).
             copy.copy_from_slice(word);
             let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
             let escapes = byte_mask(word, b'%') | byte_mask(word, b'+');
@@ -506,11 +486,80 @@ fn decode_wide<const WIDE: bool>(raw: &[u8], out: &mut [u8]) -> usize {
             out[to] = byte;
             from += len;
             to += 1;
-            if WIDE && matches!(raw.get(from), Some(b'%' | b'+')) {
-                continue;
+            if !matches!(raw.get(from), Some(b'%' | b'+')) {
+                break;
             }
-            break;
         }
+    }
+}
+
+/// Decodes `%XX` and `+` in the name or value at `range` of `body` onto the end of `out`;
+/// returns how many bytes it decoded, and leaves up to sixteen more after them (which the
+/// caller truncates). For the short names and values of a scan (up to 64 bytes), decoded one
+/// after the other into one buffer that the scan checks once, when it ends: against a `String`
+/// filled piece by piece, 5.2% of the instructions of a voice call body (23 789 to 22 600),
+/// 5.8% of conference, 6.4% of SignalWire's phone number call status, 2% to 5% elsewhere; in
+/// time, voice call 2% and conference 6% less, messaging and answering machine detection
+/// unchanged (task clock, best of seven alternating runs; eight bytes at a time then).
+///
+/// As [`decode_into`], but sixteen bytes at a time whatever the length: each chunk is read
+/// from the body, past the value's end where the body goes on, and written whole into room
+/// that `out` is given beyond the value, so that a short value has no tail read eight bytes
+/// or one at a time. Against [`decode_into`]'s eight bytes, then one: 3% fewer instructions a
+/// voice call body (19 359 to 18 782), SignalWire's phone number call status 3.9%, messaging
+/// 3.1%, Video room 2.6%, conference 1.2%; in time, both builds aligned alike (see the top of
+/// this module), 2% to 5% faster on eight families, 4% and 8% slower on Live PlayerStreamer
+/// and SIPREC, the rest within 2% (median of four alternating runs of the benchmark's
+/// report).
+pub(crate) fn decode_in_body(
+    body: &[u8],
+    range: std::ops::Range<usize>,
+    out: &mut Vec<u8>,
+) -> usize {
+    let (mut from, end) = (range.start, range.end);
+    let start = out.len();
+    out.resize(start + (end - from) + 16, 0);
+    let out = &mut out[start..];
+    // Hex digits are read up to the value's end only.
+    let value = &body[..end];
+    let mut to = 0;
+    loop {
+        match (body.get(from..from + 16), out.get_mut(to..to + 16)) {
+            (Some(chunk), Some(copy)) => {
+                copy.copy_from_slice(chunk);
+                let escapes = chunk_escapes(chunk.try_into().unwrap_or(&[0; 16]));
+                let plain = (escapes.trailing_zeros() as usize).min(end - from);
+                from += plain;
+                to += plain;
+                if from == end {
+                    return to;
+                }
+                if plain == 16 {
+                    continue;
+                }
+            }
+            // The body's last bytes: one at a time.
+            _ => match value.get(from) {
+                None => return to,
+                Some(&byte) if byte != b'%' && byte != b'+' => {
+                    out[to] = byte;
+                    from += 1;
+                    to += 1;
+                    continue;
+                }
+                Some(_) => {}
+            },
+        }
+        // `value[from]` is a `%` or a `+`.
+        let (byte, len) = if value[from] == b'+' {
+            (b' ', 1)
+        } else {
+            // A `%` that starts no escape stays as it is.
+            escaped_byte(value, from).map_or((b'%', 1), |byte| (byte, 3))
+        };
+        out[to] = byte;
+        from += len;
+        to += 1;
     }
 }
 
@@ -960,15 +1009,20 @@ mod tests {
             let expected = decoded_byte_by_byte(raw.as_bytes());
             // As much room as the raw bytes, and exactly the decoded length.
             for room in [raw.len(), expected.len()] {
-                // Whatever the length, sixteen bytes at a time and eight.
-                type Decoder = fn(&[u8], &mut [u8]) -> usize;
-                let decoders: [Decoder; 3] =
-                    [decode_into, decode_wide::<true>, decode_wide::<false>];
-                for decode in decoders {
-                    let mut out = vec![0; room];
-                    let len = decode(raw.as_bytes(), &mut out);
-                    assert_eq!(out[..len], expected[..], "{raw}");
-                }
+                let mut out = vec![0; room];
+                let len = decode_into(raw.as_bytes(), &mut out);
+                assert_eq!(out[..len], expected[..], "{raw}");
+            }
+            // Within a body, escapes after it or not, and at its end; after other output.
+            for body in [
+                format!("a={raw}&b=%2B%2B%2B%2B%2B%2B%2B%2B%2B"),
+                format!("a={raw}+++++++++++++++++"),
+                format!("a={raw}"),
+            ] {
+                let mut out = b"before".to_vec();
+                let len = decode_in_body(body.as_bytes(), 2..2 + raw.len(), &mut out);
+                assert_eq!(out[..6], b"before"[..], "{body}");
+                assert_eq!(out[6..6 + len], expected[..], "{body}");
             }
         }
     }

@@ -221,7 +221,7 @@ impl<'a> RawParams<'a> {
         decoded: &mut Vec<u8>,
         range: std::ops::Range<usize>,
     ) -> Result<Piece, ParseError> {
-        let raw = &self.text.as_bytes()[range];
+        let raw = &self.text.as_bytes()[range.clone()];
         if raw.len() > SHORT {
             // A large value is measured first, so that it is decoded into its exact length and
             // kept without a reallocation (a one-mebibyte value is held once); a smaller one is
@@ -241,8 +241,7 @@ impl<'a> RawParams<'a> {
             });
         }
         let start = decoded.len();
-        decoded.resize(start + raw.len(), 0);
-        let len = fast::decode_into(raw, &mut decoded[start..]);
+        let len = fast::decode_in_body(self.text.as_bytes(), range, decoded);
         decoded.truncate(start + len);
         // The check at the end of the scan sees the pieces together: one that starts within
         // a character (`%A3` after `%C3`) is not UTF-8 on its own, though the two make one.
