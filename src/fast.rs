@@ -207,12 +207,14 @@ pub(crate) fn byte_mask(word: u64, byte: u8) -> u64 {
 /// bit a byte ([`block_masks`]), its delimiters are visited bit by bit, and its escapes need
 /// no visit at all, only a test against the bits below the delimiter. Against eight bytes at a
 /// time with masks of whole words ([`byte_mask`], which is what other targets than x86 still
-/// compute, [`block_masks_by_words`]): 11% to 15% fewer instructions a body (voice call
-/// 22 163 to 19 673, answering machine detection 3 665 to 3 217, messaging 8 556 to 7 524,
-/// Video room 10 722 to 9 160, conference 10 203 to 8 762); in time, the bare scan's time
-/// over `parse`'s rose on every family but one (voice call 1.28 to 1.41, answering machine
-/// detection 1.32 to 1.53, Video room 1.52 to 1.71, SIPREC 1.56 to 1.72, Live MediaProcessor
-/// 1.50 to 1.47; median of five alternating runs of each build).
+/// compute, [`block_masks_by_words`]): 12% to 17% fewer instructions a body (voice call
+/// 22 163 to 19 373, answering machine detection 3 665 to 3 129, messaging 8 556 to 7 393,
+/// Video room 10 722 to 8 996, conference 10 203 to 8 603, `<Record>` transcription 18 854 to
+/// 15 662); in time, the bare scan's time over `parse`'s rose on fourteen families of fifteen
+/// (voice call 1.31 to 1.40, answering machine detection 1.32 to 1.52, Video room 1.47 to
+/// 1.66, SIPREC 1.55 to 1.74; real-time transcription 1.66 to 1.53; median of five
+/// alternating runs of each build). The word-at-a-time scan read eight bytes in some 30
+/// instructions; this reads sixteen in about six.
 pub(crate) struct Delimiters<'b> {
     bytes: &'b [u8],
     /// The offset of the block being visited.
