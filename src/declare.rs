@@ -96,8 +96,14 @@ pub(crate) trait Declared: Sized {
     /// started).
     const TIMESTAMP_IS_EVENT_TIME: bool;
 
-    /// Whether `params` is a body of this family, and of which kind.
-    fn detect(params: &RawParams<'_>) -> Result<Claim<Self::Kind>, ParseError>;
+    /// Whether `params` is a body of this family, and of which kind. `shared`: whether
+    /// another family reads the same [`DISCRIMINATOR`](Self::DISCRIMINATOR), whose answer
+    /// detection then keeps in `seen` for the next ([`RawParams::shared_discriminator`]).
+    fn detect(
+        params: &RawParams<'_>,
+        shared: bool,
+        seen: &mut crate::params::SeenDiscriminator,
+    ) -> Result<Claim<Self::Kind>, ParseError>;
     /// Decodes a body of kind `kind`.
     fn decode(kind: Self::Kind, params: RawParams<'_>) -> Result<Self, ParseError> {
         Self::decode_with(kind, params, |event| event)
@@ -135,6 +141,22 @@ pub(crate) trait Declared: Sized {
     fn encode(&self, out: &mut FormWriter);
     /// Writes every pair into a serde map, typed.
     fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// Whether two texts are the same, when the crate is compiled.
+pub(crate) const fn same_text(one: &str, other: &str) -> bool {
+    let (one, other) = (one.as_bytes(), other.as_bytes());
+    if one.len() != other.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < one.len() {
+        if one[at] != other[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 /// A family's place in [`families!`] (generated there).
@@ -366,8 +388,15 @@ macro_rules! event_family {
             #[inline]
             fn detect(
                 params: &$crate::params::RawParams<'_>,
+                shared: bool,
+                seen: &mut $crate::params::SeenDiscriminator,
             ) -> Result<$crate::declare::Claim<$kind>, $crate::ParseError> {
-                Ok(match params.discriminator($discriminator)? {
+                let value = if shared {
+                    params.shared_discriminator($discriminator, seen)?
+                } else {
+                    params.discriminator($discriminator)?
+                };
+                Ok(match value {
                     None => $crate::declare::Claim::No,
                     Some(value) => match $kind::from_wire(value) {
                         Some(kind) => $crate::declare::Claim::Kind(kind),
@@ -664,6 +693,8 @@ macro_rules! callback_family {
             #[inline]
             fn detect(
                 params: &$crate::params::RawParams<'_>,
+                _shared: bool,
+                _seen: &mut $crate::params::SeenDiscriminator,
             ) -> Result<$crate::declare::Claim<()>, $crate::ParseError> {
                 Ok(if $detect(params)? {
                     $crate::declare::Claim::Kind(())
@@ -972,14 +1003,32 @@ macro_rules! families {
         /// The families' discriminating parameters, in detection order.
         const DETECTION_ORDER: &[&str] = &[$(<$ty as $crate::declare::Declared>::DISCRIMINATOR),+];
 
+        /// Whether more than one family reads the discriminator `name`.
+        const fn read_by_many(name: &str) -> bool {
+            let mut readers = 0;
+            let mut at = 0;
+            while at < DETECTION_ORDER.len() {
+                if $crate::declare::same_text(DETECTION_ORDER[at], name) {
+                    readers += 1;
+                }
+                at += 1;
+            }
+            readers > 1
+        }
+
         /// Tells what a body is: the first family whose rule takes it, in declaration order. A
         /// discriminating parameter whose value no family of that parameter knows makes an
         /// unknown event.
         pub(crate) fn detect(params: &RawParams<'_>) -> Result<Found, ParseError> {
             let mut tried = 0;
+            let mut seen = $crate::params::SeenDiscriminator::default();
             $(
                 tried += 1;
-                match <$ty as $crate::declare::Declared>::detect(params)? {
+                let shared = {
+                    const SHARED: bool = read_by_many(<$ty as $crate::declare::Declared>::DISCRIMINATOR);
+                    SHARED
+                };
+                match <$ty as $crate::declare::Declared>::detect(params, shared, &mut seen)? {
                     $crate::declare::Claim::Kind(kind) => {
                         return Ok(Found::Known(<$ty as $crate::declare::Registered>::wrap(kind)));
                     }

@@ -18,5 +18,5 @@ pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire
 pub(crate) use scan::decode_bytes;
 pub(crate) use scan::escaped_byte;
 pub use scan::MAX_PARAMETERS;
-pub(crate) use scan::{Pair, RawParams, ABSENT};
+pub(crate) use scan::{Pair, RawParams, SeenDiscriminator, ABSENT};
 pub(crate) use write::FormWriter;

@@ -17,6 +17,11 @@ use crate::fast;
 /// carry fewer than a hundred.
 pub const MAX_PARAMETERS: usize = 1000;
 
+/// The last discriminator [`RawParams::shared_discriminator`] was asked for, and where it is:
+/// for one detection of one body.
+#[derive(Default)]
+pub(crate) struct SeenDiscriminator(Option<(&'static str, u32)>);
+
 /// A parameter occurs more than once with different values.
 struct Conflict;
 
@@ -408,6 +413,49 @@ impl<'a> RawParams<'a> {
         Ok(Some(self.value(&self.pairs[at])).filter(|value| !value.is_empty()))
     }
 
+    /// [`discriminator`](Self::discriminator) for the families that share theirs, which
+    /// detection asks for in turn (five read `StatusCallbackEvent`): the last answer is kept.
+    #[inline(always)]
+    pub(crate) fn shared_discriminator(
+        &self,
+        name: &'static str,
+        seen: &mut SeenDiscriminator,
+    ) -> Result<Option<&str>, ParseError> {
+        // Most discriminators asked for are absent: the filter answers first, inlined.
+        let tag = tag(name.as_bytes());
+        if !self.names.may_hold(tag) {
+            return Ok(None);
+        }
+        let at = self.shared_at(name, tag, seen);
+        match self.pairs.get(at as usize) {
+            Some(pair) => Ok(Some(self.value(pair)).filter(|value| !value.is_empty())),
+            None if at == REPEATED => Err(ParseError::repeated(name, None)),
+            None => Ok(None),
+        }
+    }
+
+    /// Where [`shared_discriminator`](Self::shared_discriminator) finds `name` once the filter
+    /// let it through: the first untaken pair of that name, [`ABSENT`], or [`REPEATED`] when
+    /// a later pair has another value. The last answer is kept for the same name (the same
+    /// `'static` text) while the pair it found is not taken (a name absent stays absent).
+    #[inline(never)]
+    fn shared_at(&self, name: &'static str, tag: u32, seen: &mut SeenDiscriminator) -> u32 {
+        if let Some((asked, at)) = seen.0 {
+            if std::ptr::eq(asked, name)
+                && self.pairs.get(at as usize).is_none_or(|pair| !pair.taken)
+            {
+                return at;
+            }
+        }
+        let at = match self.search(name, tag) {
+            None => ABSENT,
+            Some(at) if self.conflicts(at) => REPEATED,
+            Some(at) => at as u32,
+        };
+        seen.0 = Some((name, at));
+        at
+    }
+
     /// Takes the first untaken pair called `name` when its value is `value` (the kind's own
     /// spelling); another value (an alternative spelling) stays in place, for `extra`. An
     /// error when `name` occurs again with another value.
@@ -709,6 +757,48 @@ mod tests {
 
     fn pair(name: &str, value: &str) -> (crate::Text, crate::Text) {
         (name.into(), value.into())
+    }
+
+    #[test]
+    fn a_shared_discriminator_is_found_once_and_looked_for_again_once_taken() {
+        let mut params = RawParams::scan(
+            b"Other=1&StatusCallbackEvent=room-ended&StatusCallbackEvent=room-ended",
+        )
+        .unwrap();
+        let mut seen = SeenDiscriminator::default();
+        for _ in 0..3 {
+            assert_eq!(
+                params.shared_discriminator("StatusCallbackEvent", &mut seen),
+                Ok(Some("room-ended"))
+            );
+        }
+        assert_eq!(seen.0, Some(("StatusCallbackEvent", 1)));
+        // Taken: the next copy, which the kept answer did not point at.
+        params
+            .take_discriminator_if("StatusCallbackEvent", "room-ended")
+            .unwrap();
+        assert_eq!(
+            params.shared_discriminator("StatusCallbackEvent", &mut seen),
+            Ok(Some("room-ended"))
+        );
+        assert_eq!(seen.0, Some(("StatusCallbackEvent", 2)));
+        // Absent, and a conflict.
+        assert_eq!(
+            params.shared_discriminator("EventName", &mut seen),
+            Ok(None)
+        );
+        let conflicting = RawParams::scan(b"EventName=a&EventName=b").unwrap();
+        let mut seen = SeenDiscriminator::default();
+        let err = conflicting
+            .shared_discriminator("EventName", &mut seen)
+            .unwrap_err();
+        assert_eq!(err.param(), Some("EventName"));
+        assert_eq!(
+            conflicting
+                .shared_discriminator("EventName", &mut seen)
+                .unwrap_err(),
+            err
+        );
     }
 
     #[test]
