@@ -22,6 +22,13 @@ pub const MAX_PARAMETERS: usize = 1000;
 #[derive(Default)]
 pub(crate) struct SeenDiscriminator(Option<(&'static str, u32)>);
 
+/// The short decoded names and values of a scan, as bytes until it ends: `bytes[..used]`. The
+/// bytes after are room that decoding writes before it reads them.
+struct Decoding {
+    bytes: Vec<u8>,
+    used: usize,
+}
+
 /// A parameter occurs more than once with different values.
 struct Conflict;
 
@@ -128,7 +135,10 @@ impl<'a> RawParams<'a> {
             names: fast::NameFilter::default(),
         };
         // The short decoded names and values, as bytes until the scan ends (see `decode`).
-        let mut decoded = decoded.into_bytes();
+        let mut decoded = Decoding {
+            bytes: decoded.into_bytes(),
+            used: 0,
+        };
         let mut piece = PieceStart {
             start: 0,
             eq: usize::MAX,
@@ -155,7 +165,8 @@ impl<'a> RawParams<'a> {
         }
         escaped |= delimiters.escaped_after();
         params.push_pair(&mut decoded, &piece, body.len(), escaped)?;
-        params.decoded = String::from_utf8(decoded).map_err(|_| first_malformed(text))?;
+        decoded.bytes.truncate(decoded.used);
+        params.decoded = String::from_utf8(decoded.bytes).map_err(|_| first_malformed(text))?;
         Ok(params)
     }
 
@@ -165,7 +176,7 @@ impl<'a> RawParams<'a> {
     #[inline(always)]
     fn push_pair(
         &mut self,
-        decoded: &mut Vec<u8>,
+        decoded: &mut Decoding,
         piece: &PieceStart,
         end: usize,
         escaped: bool,
@@ -200,7 +211,7 @@ impl<'a> RawParams<'a> {
             pair.name = self.decode(decoded, start..name_end)?;
             tag(piece_in(
                 self.text.as_bytes(),
-                decoded,
+                &decoded.bytes[..decoded.used],
                 &self.long,
                 pair.name,
             ))
@@ -218,12 +229,12 @@ impl<'a> RawParams<'a> {
     /// Decodes the name or value at `range` of the body (see [`SHORT`]).
     ///
     /// A short one is decoded at the end of `decoded`, as bytes: the scan checks that they are
-    /// UTF-8 once, when it ends (see [`fast::decode_into`] for what that buys); a long one is
+    /// UTF-8 once, when it ends (see [`fast::decode_in_body`] for what that buys); a long one is
     /// checked at once (an error then names the first name or value of the body that is not
     /// UTF-8 once decoded).
     fn decode(
         &mut self,
-        decoded: &mut Vec<u8>,
+        decoded: &mut Decoding,
         range: std::ops::Range<usize>,
     ) -> Result<Piece, ParseError> {
         let raw = &self.text.as_bytes()[range.clone()];
@@ -245,13 +256,19 @@ impl<'a> RawParams<'a> {
                 end: LONG,
             });
         }
-        let start = decoded.len();
-        let len = fast::decode_in_body(self.text.as_bytes(), range, decoded);
-        decoded.truncate(start + len);
+        let start = decoded.used;
+        if decoded.bytes.len() < start + raw.len() + 16 {
+            // Room for every name and value left in the body, and sixteen bytes more: one
+            // resize (and its `memset`) a scan, not one for every name or value.
+            let left = self.text.len() - range.start;
+            decoded.bytes.resize(start + left + 16, 0);
+        }
+        let len = fast::decode_in_body(self.text.as_bytes(), range, &mut decoded.bytes[start..]);
+        decoded.used = start + len;
         // The check at the end of the scan sees the pieces together: one that starts within
         // a character (`%A3` after `%C3`) is not UTF-8 on its own, though the two make one.
         // With no piece starting so, every piece ends where a character does too.
-        if let Some(0x80..=0xbf) = decoded.get(start) {
+        if let Some(0x80..=0xbf) = decoded.bytes.get(start) {
             return Err(first_malformed(self.text));
         }
         Ok(Piece {
@@ -724,22 +741,6 @@ fn decoded_vec(raw: &[u8], capacity: usize) -> Vec<u8> {
     let len = fast::decode_into(raw, &mut out);
     out.truncate(len);
     out
-}
-
-/// The byte the `%` at `percent` escapes, if two hex digits follow it.
-#[inline]
-pub(crate) fn escaped_byte(bytes: &[u8], percent: usize) -> Option<u8> {
-    let digit = |offset| bytes.get(percent + offset).and_then(|&b| hex(b));
-    Some(digit(1)? << 4 | digit(2)?)
-}
-
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
