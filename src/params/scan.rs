@@ -258,9 +258,11 @@ impl<'a> RawParams<'a> {
         }
         let start = decoded.used;
         if decoded.bytes.len() < start + raw.len() + 16 {
-            // Room for every name and value left in the body, and sixteen bytes more: one
-            // resize (and its `memset`) a scan, not one for every name or value.
-            let left = self.text.len() - range.start;
+            // Room for every name and value left in the body, up to a kibibyte (every real
+            // callback's), and sixteen bytes more: one resize (and its `memset`) a scan, not
+            // one for every name or value, and never more memory than a kibibyte beyond what
+            // decoding needs.
+            let left = (self.text.len() - range.start).min(1024);
             decoded.bytes.resize(start + left + 16, 0);
         }
         let len = fast::decode_in_body(self.text.as_bytes(), range, &mut decoded.bytes[start..]);
