@@ -80,17 +80,23 @@
 //!   equal keys are found in one pass comparing each key with the one before: 55 664 to
 //!   55 313. With the two above, 4 198 to 3 972 ns a body (5.4%, best of seven alternating
 //!   runs).
+//! - The digest's base64 is built on the stack and compared eight bytes at a time
+//!   (`DigestBytes::base64_matches` in `signature.rs`, which says what it buys): no
+//!   allocation, whose free made the next large request (the voice call event) consolidate
+//!   the allocator's small blocks.
 //!
 //! Tried on `verify_and_parse` and dropped (no gain beyond the noise, best of seven
 //! alternating runs, or more instructions): copying the signed pieces into one buffer and
 //! hashing it at once (2% more time); sorting the keys by insertion (4.5% more), by counting
 //! each key's rank (8% more), on the stack instead of in a vector (same time), or as 64-bit
 //! keys of seven bytes and the place (3% more instructions in [`by_name`], ties more
-//! frequent); comparing the digest in base64 built on the stack instead of in a `String`
-//! (same time). In `parse`, decoding hex digits through a table (same time: the digits'
-//! branches were not the cost; in a densely escaped value each escape waits for the load
-//! that finds the next one), nor finding a word's later escapes from its mask instead of
-//! reading again after each (same instructions, Live MediaProcessor 5% more time), and
+//! frequent); comparing the digest in base64 built on the stack instead of in a `String`,
+//! still byte by byte (same time, then; see above for what the whole change bought). In
+//! `parse`, decoding hex digits through a table (same time, then: the digits' branches were
+//! not the cost; in a densely escaped value each escape waits for the load that finds the
+//! next one; kept since, for fewer instructions, see [`escaped_byte`]), nor finding a
+//! word's later escapes from its mask instead of reading again after each (same
+//! instructions, Live MediaProcessor 5% more time), and
 //! decoding a long value into the reused buffer and copying it out at its exact length
 //! instead of shrinking it (within 2.5% either way). In detection, a name index (each pair
 //! linked to the one before it in one of 64 buckets of name tags, so that a lookup walks one
