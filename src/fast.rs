@@ -232,7 +232,7 @@ pub(crate) fn byte_mask(word: u64, byte: u8) -> u64 {
 /// bit a byte ([`block_masks`]), its delimiters are visited bit by bit, and its escapes need
 /// no visit at all, only a test against the bits below the delimiter. Against eight bytes at a
 /// time with masks of whole words ([`byte_mask`], which is what other targets than x86 still
-/// compute, [`block_masks_by_words`]): 12% to 17% fewer instructions a body (voice call
+/// compute, [`by_words`]): 12% to 17% fewer instructions a body (voice call
 /// 22 163 to 19 373, answering machine detection 3 665 to 3 129, messaging 8 556 to 7 393,
 /// Video room 10 722 to 8 996, conference 10 203 to 8 603, `<Record>` transcription 18 854 to
 /// 15 662); in time, the bare scan's time over `parse`'s rose on fourteen families of fifteen
@@ -312,61 +312,60 @@ impl Iterator for Delimiters<'_> {
     }
 }
 
-/// The `&` and `=` (first mask) and the `%` and `+` (second) of a block: bit `i` of a mask is
-/// set when byte `i` is one of its two. Sixteen bytes at a time with SSE2 (a comparison of
-/// each byte and the bytes' top bits gathered into one integer, a handful of instructions
-/// where [`byte_mask`] takes some twenty-five for eight bytes).
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
-#[inline(always)]
-fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+use sse2::{block_masks, chunk_escapes};
+
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+use by_words::{block_masks, chunk_escapes};
+
+/// The masks of delimiters and escapes sixteen bytes at a time, with SSE2: a comparison of
+/// each byte and the bytes' top bits gathered into one integer, a handful of instructions
+/// where [`byte_mask`] takes some twenty-five for eight bytes.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+mod sse2 {
     use safe_arch::{
         cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
     };
-    let splat = |byte: u8| set_splat_i8_m128i(byte as i8);
-    let (amp, eq, percent, plus) = (splat(b'&'), splat(b'='), splat(b'%'), splat(b'+'));
-    let bits = |chunk: m128i, one: m128i, other: m128i| {
-        let equal = cmp_eq_mask_i8_m128i(chunk, one) | cmp_eq_mask_i8_m128i(chunk, other);
-        u64::from(move_mask_i8_m128i(equal) as u16)
-    };
-    let (mut delimiters, mut escapes) = (0, 0);
-    for (at, chunk) in block.chunks_exact(16).enumerate() {
-        let chunk = load_unaligned_m128i(chunk.try_into().unwrap_or(&[0; 16]));
-        delimiters |= bits(chunk, amp, eq) << (16 * at);
-        escapes |= bits(chunk, percent, plus) << (16 * at);
+
+    /// Whether each byte of `chunk` is `one` or `other`: bit `i` for byte `i`.
+    #[inline(always)]
+    fn either(chunk: m128i, one: u8, other: u8) -> u32 {
+        let equal = cmp_eq_mask_i8_m128i(chunk, set_splat_i8_m128i(one as i8))
+            | cmp_eq_mask_i8_m128i(chunk, set_splat_i8_m128i(other as i8));
+        u32::from(move_mask_i8_m128i(equal) as u16)
     }
-    (delimiters, escapes)
+
+    /// The `&` and `=` (first mask) and the `%` and `+` (second) of a block: bit `i` of a mask
+    /// is set when byte `i` is one of its two.
+    #[inline(always)]
+    pub(super) fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+        let (mut delimiters, mut escapes) = (0, 0);
+        for (at, chunk) in block.chunks_exact(16).enumerate() {
+            let chunk = load_unaligned_m128i(chunk.try_into().unwrap_or(&[0; 16]));
+            delimiters |= u64::from(either(chunk, b'&', b'=')) << (16 * at);
+            escapes |= u64::from(either(chunk, b'%', b'+')) << (16 * at);
+        }
+        (delimiters, escapes)
+    }
+
+    /// The `%` and `+` of sixteen bytes, bit `i` for byte `i`, and bit 16 set.
+    #[inline(always)]
+    pub(super) fn chunk_escapes(chunk: &[u8; 16]) -> u32 {
+        either(load_unaligned_m128i(chunk), b'%', b'+') | 0x1_0000
+    }
 }
 
-/// The `%` and `+` of sixteen bytes, bit `i` for byte `i`, and bit 16 set.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
-#[inline(always)]
-fn chunk_escapes(chunk: &[u8; 16]) -> u32 {
-    use safe_arch::{
-        cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i8_m128i,
-    };
-    let chunk = load_unaligned_m128i(chunk);
-    let escapes = cmp_eq_mask_i8_m128i(chunk, set_splat_i8_m128i(b'%' as i8))
-        | cmp_eq_mask_i8_m128i(chunk, set_splat_i8_m128i(b'+' as i8));
-    move_mask_i8_m128i(escapes) as u32 & 0xffff | 0x1_0000
-}
-
-#[cfg(not(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-)))]
-#[inline(always)]
-fn chunk_escapes(chunk: &[u8; 16]) -> u32 {
-    chunk_escapes_by_words(chunk)
-}
-
-/// [`chunk_escapes`] with [`block_masks_by_words`], for targets without SSE2 (and to test the
-/// SSE2 one against).
+/// [`block_masks`] and [`chunk_escapes`] eight bytes at a time with [`byte_mask`], for
+/// targets without SSE2 (and to test the SSE2 ones against).
 #[cfg_attr(
     all(
         any(target_arch = "x86", target_arch = "x86_64"),
@@ -375,44 +374,30 @@ fn chunk_escapes(chunk: &[u8; 16]) -> u32 {
     ),
     allow(dead_code)
 )]
-fn chunk_escapes_by_words(chunk: &[u8; 16]) -> u32 {
-    let mut block = [0; 64];
-    block[..16].copy_from_slice(chunk);
-    block_masks_by_words(&block).1 as u32 | 0x1_0000
-}
+mod by_words {
+    use super::byte_mask;
 
-#[cfg(not(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-)))]
-#[inline(always)]
-fn block_masks(block: &[u8; 64]) -> (u64, u64) {
-    block_masks_by_words(block)
-}
+    #[inline(always)]
+    pub(super) fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+        /// The top bits of a word's eight bytes gathered into its low eight bits, in order.
+        fn gathered(mask: u64) -> u64 {
+            (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+        }
+        let (mut delimiters, mut escapes) = (0, 0);
+        for (at, word) in block.chunks_exact(8).enumerate() {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            delimiters |= gathered(byte_mask(word, b'&') | byte_mask(word, b'=')) << (8 * at);
+            escapes |= gathered(byte_mask(word, b'%') | byte_mask(word, b'+')) << (8 * at);
+        }
+        (delimiters, escapes)
+    }
 
-/// [`block_masks`] eight bytes at a time with [`byte_mask`], for targets without SSE2 (and
-/// to test the SSE2 one against).
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2",
-        not(test)
-    ),
-    allow(dead_code)
-)]
-#[inline(always)]
-fn block_masks_by_words(block: &[u8; 64]) -> (u64, u64) {
-    /// The top bits of a word's eight bytes gathered into its low eight bits, in order.
-    fn gathered(mask: u64) -> u64 {
-        (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    #[inline(always)]
+    pub(super) fn chunk_escapes(chunk: &[u8; 16]) -> u32 {
+        let mut block = [0; 64];
+        block[..16].copy_from_slice(chunk);
+        block_masks(&block).1 as u32 | 0x1_0000
     }
-    let (mut delimiters, mut escapes) = (0, 0);
-    for (at, word) in block.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        delimiters |= gathered(byte_mask(word, b'&') | byte_mask(word, b'=')) << (8 * at);
-        escapes |= gathered(byte_mask(word, b'%') | byte_mask(word, b'+')) << (8 * at);
-    }
-    (delimiters, escapes)
 }
 
 /// The names a body holds, roughly: a 256-bit filter of their tags. "Not held" is certain,
@@ -504,12 +489,7 @@ pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
         }
         // `raw[from]` is a `%` or a `+`, and so may the bytes after the escape be.
         loop {
-            let (byte, len) = if raw[from] == b'+' {
-                (b' ', 1)
-            } else {
-                // A `%` that starts no escape stays as it is.
-                escaped_byte(raw, from).map_or((b'%', 1), |byte| (byte, 3))
-            };
+            let (byte, len) = unescaped(raw, from);
             out[to] = byte;
             from += len;
             to += 1;
@@ -522,9 +502,9 @@ pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
 
 /// Decodes `%XX` and `+` in the name or value at `range` of `body` into the start of `out`,
 /// which must hold sixteen bytes more than the raw value; returns how many bytes it decoded,
-/// and may have written up to sixteen more after them. For the short names and values of a scan (up to 64 bytes), decoded one
-/// after the other into one buffer that the scan checks once, when it ends: against a `String`
-/// filled piece by piece, 5.2% of the instructions of a voice call body (23 789 to 22 600),
+/// and may have written up to sixteen more after them. For the short names and values of a
+/// scan (up to 64 bytes), decoded one after the other into one buffer that the scan checks
+/// once, when it ends: against a `String` filled piece by piece, 5.2% of the instructions of a voice call body (23 789 to 22 600),
 /// 5.8% of conference, 6.4% of SignalWire's phone number call status, 2% to 5% elsewhere; in
 /// time, voice call 2% and conference 6% less, messaging and answering machine detection
 /// unchanged (task clock, best of seven alternating runs; eight bytes at a time then).
@@ -573,15 +553,22 @@ pub(crate) fn decode_in_body(body: &[u8], range: std::ops::Range<usize>, out: &m
             },
         }
         // `value[from]` is a `%` or a `+`.
-        let (byte, len) = if value[from] == b'+' {
-            (b' ', 1)
-        } else {
-            // A `%` that starts no escape stays as it is.
-            escaped_byte(value, from).map_or((b'%', 1), |byte| (byte, 3))
-        };
+        let (byte, len) = unescaped(value, from);
         out[to] = byte;
         from += len;
         to += 1;
+    }
+}
+
+/// The byte that the `%` or `+` at `at` of a name or value makes, and how many bytes it takes:
+/// a space for a `+`, the byte of a `%` and two hex digits, and a `%` that starts no escape
+/// stays as it is.
+#[inline(always)]
+fn unescaped(raw: &[u8], at: usize) -> (u8, usize) {
+    if raw[at] == b'+' {
+        (b' ', 1)
+    } else {
+        escaped_byte(raw, at).map_or((b'%', 1), |byte| (byte, 3))
     }
 }
 
@@ -1145,11 +1132,11 @@ mod tests {
                     (delimiters | bit(at, b"&="), escapes | bit(at, b"%+"))
                 });
                 assert_eq!(block_masks(&block), expected, "{byte} at {place}");
-                assert_eq!(block_masks_by_words(&block), expected, "{byte} at {place}");
+                assert_eq!(by_words::block_masks(&block), expected, "{byte} at {place}");
                 let chunk: &[u8; 16] = block[place / 16 * 16..][..16].try_into().unwrap();
                 let escapes = (expected.1 >> (place / 16 * 16)) as u32 & 0xffff | 0x1_0000;
                 assert_eq!(chunk_escapes(chunk), escapes, "{byte} at {place}");
-                assert_eq!(chunk_escapes_by_words(chunk), escapes, "{byte} at {place}");
+                assert_eq!(by_words::chunk_escapes(chunk), escapes, "{byte} at {place}");
             }
         }
     }
