@@ -96,13 +96,12 @@ pub(crate) trait Declared: Sized {
     /// started).
     const TIMESTAMP_IS_EVENT_TIME: bool;
 
-    /// Whether `params` is a body of this family, and of which kind. `shared`: whether
-    /// another family reads the same [`DISCRIMINATOR`](Self::DISCRIMINATOR), whose answer
-    /// detection then keeps in `seen` for the next ([`RawParams::shared_discriminator`]).
+    /// Whether `params` is a body of this family, and of which kind. `seen`, when another
+    /// family reads the same [`DISCRIMINATOR`](Self::DISCRIMINATOR): where detection keeps
+    /// its answer for the next ([`RawParams::shared_discriminator`]).
     fn detect(
         params: &RawParams<'_>,
-        shared: bool,
-        seen: &mut crate::params::SeenDiscriminator,
+        seen: Option<&mut crate::params::SeenDiscriminator>,
     ) -> Result<Claim<Self::Kind>, ParseError>;
     /// Decodes a body of kind `kind`.
     fn decode(kind: Self::Kind, params: RawParams<'_>) -> Result<Self, ParseError> {
@@ -388,13 +387,11 @@ macro_rules! event_family {
             #[inline]
             fn detect(
                 params: &$crate::params::RawParams<'_>,
-                shared: bool,
-                seen: &mut $crate::params::SeenDiscriminator,
+                seen: Option<&mut $crate::params::SeenDiscriminator>,
             ) -> Result<$crate::declare::Claim<$kind>, $crate::ParseError> {
-                let value = if shared {
-                    params.shared_discriminator($discriminator, seen)?
-                } else {
-                    params.discriminator($discriminator)?
+                let value = match seen {
+                    Some(seen) => params.shared_discriminator($discriminator, seen)?,
+                    None => params.discriminator($discriminator)?,
                 };
                 Ok(match value {
                     None => $crate::declare::Claim::No,
@@ -693,8 +690,7 @@ macro_rules! callback_family {
             #[inline]
             fn detect(
                 params: &$crate::params::RawParams<'_>,
-                _shared: bool,
-                _seen: &mut $crate::params::SeenDiscriminator,
+                _seen: Option<&mut $crate::params::SeenDiscriminator>,
             ) -> Result<$crate::declare::Claim<()>, $crate::ParseError> {
                 Ok(if $detect(params)? {
                     $crate::declare::Claim::Kind(())
@@ -1024,11 +1020,13 @@ macro_rules! families {
             let mut seen = $crate::params::SeenDiscriminator::default();
             $(
                 tried += 1;
-                let shared = {
-                    const SHARED: bool = read_by_many(<$ty as $crate::declare::Declared>::DISCRIMINATOR);
-                    SHARED
+                // The memo only for a discriminator another family reads too.
+                let memo = {
+                    const SHARED: bool =
+                        read_by_many(<$ty as $crate::declare::Declared>::DISCRIMINATOR);
+                    SHARED.then_some(&mut seen)
                 };
-                match <$ty as $crate::declare::Declared>::detect(params, shared, &mut seen)? {
+                match <$ty as $crate::declare::Declared>::detect(params, memo)? {
                     $crate::declare::Claim::Kind(kind) => {
                         return Ok(Found::Known(<$ty as $crate::declare::Registered>::wrap(kind)));
                     }

@@ -437,7 +437,7 @@ impl NameFilter {
 /// the long values of a scan (over 64 bytes), which are decoded into their own buffer; the
 /// short ones are decoded by [`decode_in_body`].
 ///
-/// Sixteen bytes at a time ([`chunk_escapes`]), then eight, then one: each chunk is copied
+/// Sixteen bytes at a time ([`chunk_escapes`]), then one: each chunk is copied
 /// whole, then the copy stands up to its first `%` or `+`, which is decoded in place, so a run
 /// of plain bytes costs no call to `memcpy`; escapes in a row are decoded in a row, without
 /// reading a chunk again. Against a `String` filled piece by piece (ASCII escapes pushed as
@@ -448,6 +448,8 @@ impl NameFilter {
 /// real-time transcription 5%, voice recording 4%, `<Record>` transcription and conference
 /// recording 3.5%, Live PlayerStreamer 2%; in time the bare scan's time over `parse`'s rose 8%
 /// to 15% on those families (median of four alternating runs of the benchmark's report).
+/// Eight bytes at a time between the two no longer paid once only long values came here
+/// (within 0.7% either way on the six families whose bodies carry them), and went.
 pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
     let (mut from, mut to) = (0, 0);
     loop {
@@ -460,36 +462,13 @@ pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
             if plain == 16 {
                 continue;
             }
-        } else if let (Some(word), Some(copy)) = (raw.get(from..from + 8), out.get_mut(to..to + 8))
-        {
-            // The eight bytes as a slice, copied and read from the one load (through
-            // `word_at` and back to bytes: 1% more instructions on Live and transcription
-            // bodies).
-            copy.copy_from_slice(word);
-            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-            let escapes = byte_mask(word, b'%') | byte_mask(word, b'+');
-            let plain = escapes.trailing_zeros() as usize / 8;
-            from += plain;
-            to += plain;
-            if plain == 8 {
-                continue;
-            }
-        } else {
-            // The last bytes, or the last room in `out`: one at a time.
-            match raw.get(from) {
-                None => return to,
-                Some(&byte) if byte != b'%' && byte != b'+' => {
-                    out[to] = byte;
-                    from += 1;
-                    to += 1;
-                    continue;
-                }
-                Some(_) => {}
-            }
+        } else if from == raw.len() {
+            return to;
         }
-        // `raw[from]` is a `%` or a `+`, and so may the bytes after the escape be.
+        // `raw[from]` is a `%` or a `+` (or, in the last bytes or the last room in `out`, any
+        // byte, one at a time), and so may the bytes after it be.
         loop {
-            let (byte, len) = unescaped(raw, from);
+            let (byte, len) = decoded_byte(raw, from);
             out[to] = byte;
             from += len;
             to += 1;
@@ -540,35 +519,27 @@ pub(crate) fn decode_in_body(body: &[u8], range: std::ops::Range<usize>, out: &m
                     continue;
                 }
             }
-            // The body's last bytes: one at a time.
-            _ => match value.get(from) {
-                None => return to,
-                Some(&byte) if byte != b'%' && byte != b'+' => {
-                    out[to] = byte;
-                    from += 1;
-                    to += 1;
-                    continue;
-                }
-                Some(_) => {}
-            },
+            _ if from == end => return to,
+            _ => {}
         }
-        // `value[from]` is a `%` or a `+`.
-        let (byte, len) = unescaped(value, from);
+        // `value[from]` is a `%` or a `+` (or, in the body's last bytes, any byte, one at a
+        // time).
+        let (byte, len) = decoded_byte(value, from);
         out[to] = byte;
         from += len;
         to += 1;
     }
 }
 
-/// The byte that the `%` or `+` at `at` of a name or value makes, and how many bytes it takes:
-/// a space for a `+`, the byte of a `%` and two hex digits, and a `%` that starts no escape
-/// stays as it is.
+/// The byte that the byte at `at` of a name or value starts once decoded, and how many bytes
+/// it takes: a space for a `+`, the byte of a `%` and two hex digits; a `%` that starts no
+/// escape, and any other byte, stays as it is.
 #[inline(always)]
-fn unescaped(raw: &[u8], at: usize) -> (u8, usize) {
-    if raw[at] == b'+' {
-        (b' ', 1)
-    } else {
-        escaped_byte(raw, at).map_or((b'%', 1), |byte| (byte, 3))
+fn decoded_byte(raw: &[u8], at: usize) -> (u8, usize) {
+    match raw[at] {
+        b'+' => (b' ', 1),
+        b'%' => escaped_byte(raw, at).map_or((b'%', 1), |byte| (byte, 3)),
+        byte => (byte, 1),
     }
 }
 
@@ -757,19 +728,19 @@ pub(crate) fn utc_rfc2822(text: &str) -> Option<DateTime<Utc>> {
     }
     // The month's name and the two-digit numbers read in place: a search of the names and
     // chrono's weekday of a `DateTime` made two thirds of this reader's instructions.
-    let month = match [bytes[8], bytes[9], bytes[10]] {
-        [b'J', b'a', b'n'] => 1,
-        [b'F', b'e', b'b'] => 2,
-        [b'M', b'a', b'r'] => 3,
-        [b'A', b'p', b'r'] => 4,
-        [b'M', b'a', b'y'] => 5,
-        [b'J', b'u', b'n'] => 6,
-        [b'J', b'u', b'l'] => 7,
-        [b'A', b'u', b'g'] => 8,
-        [b'S', b'e', b'p'] => 9,
-        [b'O', b'c', b't'] => 10,
-        [b'N', b'o', b'v'] => 11,
-        [b'D', b'e', b'c'] => 12,
+    let month = match &[bytes[8], bytes[9], bytes[10]] {
+        b"Jan" => 1,
+        b"Feb" => 2,
+        b"Mar" => 3,
+        b"Apr" => 4,
+        b"May" => 5,
+        b"Jun" => 6,
+        b"Jul" => 7,
+        b"Aug" => 8,
+        b"Sep" => 9,
+        b"Oct" => 10,
+        b"Nov" => 11,
+        b"Dec" => 12,
         _ => return None,
     };
     let two = |at| two_digits(bytes, at);
