@@ -820,6 +820,13 @@ pub(crate) fn padded<const N: usize>(text: &[u8]) -> [u8; N] {
 /// place, so that one sort of plain integers orders nearly every body. Against sorting the
 /// places with a comparator of names (which calls `memcmp` for every comparison), this saves
 /// about 30% of `verify_and_parse` on a voice call body (sorting then took a third of it).
+///
+/// A sender sends the same parameters in the same order (Twilio's order follows the set of
+/// names, not their alphabet), so the orders found are kept in a small per-thread cache
+/// ([`KnownOrders`]) and a body whose names come in an order seen before is not sorted: the
+/// cached order is checked instead, one comparison a place (the keys are all distinct, as
+/// each holds its place, so keys that rise strictly through a permutation of `0..len` are
+/// sorted by it, whatever the cache holds).
 #[cfg(feature = "signature")]
 pub(crate) fn by_name<'p>(
     len: usize,
@@ -829,24 +836,54 @@ pub(crate) fn by_name<'p>(
     /// The low bits that hold the place: at most `MAX_PARAMETERS`, so it fits.
     const PLACE_BITS: u32 = 16;
     const _: () = assert!(crate::MAX_PARAMETERS < 1 << PLACE_BITS);
-    let mut keys: Vec<u128> = (0..len)
-        .map(|at| {
-            let name = name(at);
-            let head: [u8; 16] = padded(name.get(..14).unwrap_or(name));
-            u128::from_be_bytes(head) | at as u128
+    // The key of a place: its name's first fourteen bytes, then the place.
+    let key = |at: u32| -> u128 {
+        let name = name(at as usize);
+        u128::from_be_bytes(padded(name.get(..14).unwrap_or(name))) | at as u128
+    };
+    // The names' first eight bytes, which order nearly every pair of names on their own, and
+    // the fingerprint of their order as received.
+    // On the stack for the bodies of up to 64 parameters (nearly all).
+    let mut fingerprint = len as u64;
+    let (mut on_stack, mut on_heap) = ([0; 64], Vec::new());
+    let heads: &mut [u64] = match on_stack.get_mut(..len) {
+        Some(heads) => heads,
+        None => {
+            on_heap.resize(len, 0);
+            &mut on_heap
+        }
+    };
+    for (at, head) in heads.iter_mut().enumerate() {
+        let name = name(at);
+        *head = u64::from_be_bytes(padded(name.get(..8).unwrap_or(name)));
+        fingerprint = (fingerprint.rotate_left(7) ^ *head).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    let heads = &*heads;
+    let head = |at: u32| heads[at as usize];
+    let mut places = KnownOrders::find(fingerprint, len, |order| {
+        order.windows(2).all(|two| {
+            let (a, b) = (two[0], two[1]);
+            head(a) < head(b) || (head(a) == head(b) && key(a) < key(b))
         })
-        .collect();
-    keys.sort_unstable();
-    let mut places: Vec<u32> = keys
-        .iter()
-        .map(|&key| (key & ((1 << PLACE_BITS) - 1)) as u32)
-        .collect();
-    // Runs of equal prefixes, found in one pass that compares each key with the one before.
+    })
+    .unwrap_or_else(|| {
+        let mut keys: Vec<u128> = (0..len as u32).map(key).collect();
+        keys.sort_unstable();
+        let places: Vec<u32> = keys
+            .iter()
+            .map(|&key| (key & ((1 << PLACE_BITS) - 1)) as u32)
+            .collect();
+        KnownOrders::keep(fingerprint, &places);
+        places
+    });
+    // Runs of equal prefixes, found in one pass that compares each name with the one before
+    // (by its first eight bytes, then, when they are the same, its first fourteen).
     let mut run = 0;
-    for at in 1..=keys.len() {
-        let same = keys
-            .get(at)
-            .is_some_and(|&key| key >> PLACE_BITS == keys[at - 1] >> PLACE_BITS);
+    for at in 1..=len {
+        let same = places.get(at).is_some_and(|&place| {
+            let before = places[at - 1];
+            head(place) == head(before) && key(place) >> PLACE_BITS == key(before) >> PLACE_BITS
+        });
         if !same {
             if at - run > 1 {
                 ties(&mut places[run..at]);
@@ -855,6 +892,82 @@ pub(crate) fn by_name<'p>(
         }
     }
     places
+}
+
+/// The orders of names [`by_name`] found last on this thread, by the fingerprint of the names
+/// as received: [`SLOTS`](Self::SLOTS) of them, a fingerprint's slot chosen by its low bits,
+/// each of at most [`LONGEST`](Self::LONGEST) places (some 16 KiB a thread at most).
+#[cfg(feature = "signature")]
+struct KnownOrders;
+
+#[cfg(feature = "signature")]
+thread_local! {
+    static KNOWN_ORDERS: std::cell::RefCell<[(u64, Vec<u32>); KnownOrders::SLOTS]> =
+        const { std::cell::RefCell::new([const { (0, Vec::new()) }; KnownOrders::SLOTS]) };
+}
+
+#[cfg(feature = "signature")]
+impl KnownOrders {
+    const SLOTS: usize = 32;
+    const LONGEST: usize = 128;
+
+    /// The order kept for `fingerprint`, if it has `len` places and `sorts` says it sorts the
+    /// body's names.
+    fn find(fingerprint: u64, len: usize, sorts: impl Fn(&[u32]) -> bool) -> Option<Vec<u32>> {
+        KNOWN_ORDERS
+            .try_with(|orders| {
+                let orders = orders.try_borrow().ok()?;
+                let (kept, order) = &orders[fingerprint as usize % Self::SLOTS];
+                (*kept == fingerprint && order.len() == len && sorts(order)).then(|| order.clone())
+            })
+            .ok()
+            .flatten()
+    }
+
+    /// Keeps `order` for `fingerprint`, in place of the order in its slot.
+    fn keep(fingerprint: u64, order: &[u32]) {
+        if order.len() > Self::LONGEST {
+            return;
+        }
+        let _ = KNOWN_ORDERS.try_with(|orders| {
+            if let Ok(mut orders) = orders.try_borrow_mut() {
+                let (kept, slot) = &mut orders[fingerprint as usize % Self::SLOTS];
+                *kept = fingerprint;
+                slot.clear();
+                slot.extend_from_slice(order);
+            }
+        });
+    }
+}
+
+/// Copies `from` into `to`, of the same length: up to sixteen bytes as two overlapping loads
+/// and stores of a fixed width, inline, where `copy_from_slice` calls `memcpy` for a length
+/// known only when it runs (most names and values of a body are that short).
+#[cfg(feature = "signature")]
+#[inline(always)]
+fn copy_short(to: &mut [u8], from: &[u8]) {
+    #[inline(always)]
+    fn ends<const N: usize>(to: &mut [u8], from: &[u8]) {
+        if let (Some(to_first), Some(from_first)) =
+            (to.first_chunk_mut::<N>(), from.first_chunk::<N>())
+        {
+            *to_first = *from_first;
+        }
+        if let (Some(to_last), Some(from_last)) = (to.last_chunk_mut::<N>(), from.last_chunk::<N>())
+        {
+            *to_last = *from_last;
+        }
+    }
+    match from.len() {
+        8..=16 => ends::<8>(to, from),
+        4..=7 => ends::<4>(to, from),
+        0..=3 => {
+            for (to, &byte) in to.iter_mut().zip(from) {
+                *to = byte;
+            }
+        }
+        _ => to.copy_from_slice(from),
+    }
 }
 
 /// Gathers the pieces of a signed string into whole 64-byte blocks (SHA-1's and SHA-256's)
@@ -881,7 +994,7 @@ impl<F: FnMut(&[u8])> Blocks<F> {
     pub(crate) fn push(&mut self, piece: &[u8]) {
         let room = &mut self.block[self.len..];
         if piece.len() < room.len() {
-            room[..piece.len()].copy_from_slice(piece);
+            copy_short(&mut room[..piece.len()], piece);
             self.len += piece.len();
             return;
         }
@@ -1001,6 +1114,45 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "signature")]
+    #[test]
+    fn a_kept_order_is_used_only_when_it_sorts_the_names() {
+        // The two bodies' names share their first eight bytes place by place, so they have the
+        // same fingerprint, but sort in opposite orders; then the first again, and a body of
+        // more names than an order kept.
+        let max_min = ["CallbackSource", "CallbackAt", "A"];
+        let min_max = ["CallbackAt", "CallbackSource", "A"];
+        let long: Vec<String> = (0..KnownOrders::LONGEST + 3)
+            .map(|at| format!("P{}", (at * 37) % 1000))
+            .collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        for names in [&max_min[..], &min_max, &max_min, &min_max, &long, &long] {
+            for _ in 0..2 {
+                let order = by_name(names.len(), |at| names[at].as_bytes(), |_| {});
+                let mut expected: Vec<u32> = (0..names.len() as u32).collect();
+                expected.sort_by_key(|&at| names[at as usize]);
+                assert_eq!(order, expected, "{names:?}");
+            }
+        }
+        assert_eq!(by_name(3, |at| max_min[at].as_bytes(), |_| {}), [2, 1, 0]);
+        assert_eq!(by_name(3, |at| min_max[at].as_bytes(), |_| {}), [2, 0, 1]);
+        assert_eq!(by_name(0, |_| &b""[..], |_| {}), Vec::<u32>::new());
+    }
+
+    #[cfg(feature = "signature")]
+    #[test]
+    fn runs_of_names_sharing_fourteen_bytes_are_left_to_ties_in_the_order_received() {
+        let names = ["To", "AudioInJitterMax", "AudioInJitterMin", "To", "A"];
+        for _ in 0..2 {
+            let mut runs = Vec::new();
+            let order = by_name(names.len(), |at| names[at].as_bytes(), |run| {
+                runs.push(run.to_vec())
+            });
+            assert_eq!(runs, [vec![1, 2], vec![0, 3]]);
+            assert_eq!(order, [4, 1, 2, 0, 3]);
+        }
+    }
+
     fn delimiters(body: &str) -> (Vec<(usize, char, bool)>, bool) {
         let mut walk = Delimiters::new(body.as_bytes());
         let seen = walk
@@ -1084,7 +1236,7 @@ mod tests {
             "a%2",
             "%41%42%43%44%45%46%47%48%49",
         ] {
-            let decoded = crate::params::decode_bytes(raw);
+            let decoded = crate::params::decode_bytes(raw.as_bytes());
             assert_eq!(decoded_len(raw.as_bytes()), decoded.len(), "{raw}");
         }
     }

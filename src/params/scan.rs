@@ -688,14 +688,14 @@ fn first_malformed(body: &str) -> ParseError {
     let mut start = 0;
     for piece in body.split('&') {
         let (raw_name, value) = piece.split_once('=').unwrap_or((piece, ""));
-        match String::from_utf8(decode_bytes(raw_name)) {
+        match String::from_utf8(decode_bytes(raw_name.as_bytes())) {
             Err(_) => {
                 return ParseError::Malformed {
                     param: None,
                     offset: start,
                 }
             }
-            Ok(name) if String::from_utf8(decode_bytes(value)).is_err() => {
+            Ok(name) if String::from_utf8(decode_bytes(value.as_bytes())).is_err() => {
                 return ParseError::Malformed {
                     param: Some(excerpt(&name)),
                     offset: start + raw_name.len() + 1,
@@ -733,8 +733,8 @@ fn malformed_at(body: &[u8], offset: usize) -> ParseError {
 
 /// Decodes `%XX` and `+` in a name or value into bytes, whatever they make; a `%` that starts
 /// no escape stays as it is.
-pub(crate) fn decode_bytes(raw: &str) -> Vec<u8> {
-    decoded_vec(raw.as_bytes(), raw.len())
+pub(crate) fn decode_bytes(raw: &[u8]) -> Vec<u8> {
+    decoded_vec(raw, raw.len())
 }
 
 /// [`decode_bytes`] into a vector of `capacity` bytes (at least the decoded length).
