@@ -812,7 +812,15 @@ pub(crate) fn padded<const N: usize>(text: &[u8]) -> [u8; N] {
     std::array::from_fn(|at| (words[at / 8] >> (at % 8 * 8)) as u8)
 }
 
-/// The places `0..len` ordered by name (`name(at)`), byte by byte; `ties` then orders each
+/// The first eight bytes of `name`, big-endian, zeros after a shorter name: what [`by_name`]
+/// compares first.
+#[cfg(feature = "signature")]
+pub(crate) fn name_head(name: &[u8]) -> u64 {
+    u64::from_be_bytes(padded(name.get(..8).unwrap_or(name)))
+}
+
+/// The places `0..len` ordered by name (`name(at)`, whose first eight bytes `name_head(at)`
+/// gives as [`name_head`] does), byte by byte; `ties` then orders each
 /// run of places whose names share their first fourteen bytes (a repeated name, mostly), which
 /// it receives in the order received.
 ///
@@ -831,6 +839,7 @@ pub(crate) fn padded<const N: usize>(text: &[u8]) -> [u8; N] {
 pub(crate) fn by_name<'p>(
     len: usize,
     name: impl Fn(usize) -> &'p [u8],
+    name_head: impl Fn(usize) -> u64,
     mut ties: impl FnMut(&mut [u32]),
 ) -> Vec<u32> {
     /// The low bits that hold the place: at most `MAX_PARAMETERS`, so it fits.
@@ -854,9 +863,12 @@ pub(crate) fn by_name<'p>(
         }
     };
     for (at, head) in heads.iter_mut().enumerate() {
-        let name = name(at);
-        *head = u64::from_be_bytes(padded(name.get(..8).unwrap_or(name)));
-        fingerprint = (fingerprint.rotate_left(7) ^ *head).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        *head = name_head(at);
+        // Each name's share is computed apart from the others' (a multiplication chained from
+        // name to name cost 2% of `verify_and_parse` on a voice call body).
+        let share = (*head ^ (at as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        fingerprint = fingerprint.wrapping_add(share.rotate_left(29));
     }
     let heads = &*heads;
     let head = |at: u32| heads[at as usize];
@@ -1128,15 +1140,28 @@ mod tests {
         let long: Vec<&str> = long.iter().map(String::as_str).collect();
         for names in [&max_min[..], &min_max, &max_min, &min_max, &long, &long] {
             for _ in 0..2 {
-                let order = by_name(names.len(), |at| names[at].as_bytes(), |_| {});
+                let order = by_name(
+                    names.len(),
+                    |at| names[at].as_bytes(),
+                    |at| name_head(names[at].as_bytes()),
+                    |_| {},
+                );
                 let mut expected: Vec<u32> = (0..names.len() as u32).collect();
                 expected.sort_by_key(|&at| names[at as usize]);
                 assert_eq!(order, expected, "{names:?}");
             }
         }
-        assert_eq!(by_name(3, |at| max_min[at].as_bytes(), |_| {}), [2, 1, 0]);
-        assert_eq!(by_name(3, |at| min_max[at].as_bytes(), |_| {}), [2, 0, 1]);
-        assert_eq!(by_name(0, |_| &b""[..], |_| {}), Vec::<u32>::new());
+        let sorted = |names: [&'static str; 3]| {
+            by_name(
+                3,
+                |at| names[at].as_bytes(),
+                |at| name_head(names[at].as_bytes()),
+                |_| {},
+            )
+        };
+        assert_eq!(sorted(max_min), [2, 1, 0]);
+        assert_eq!(sorted(min_max), [2, 0, 1]);
+        assert_eq!(by_name(0, |_| &b""[..], |_| 0, |_| {}), Vec::<u32>::new());
     }
 
     #[cfg(feature = "signature")]
@@ -1145,9 +1170,12 @@ mod tests {
         let names = ["To", "AudioInJitterMax", "AudioInJitterMin", "To", "A"];
         for _ in 0..2 {
             let mut runs = Vec::new();
-            let order = by_name(names.len(), |at| names[at].as_bytes(), |run| {
-                runs.push(run.to_vec())
-            });
+            let order = by_name(
+                names.len(),
+                |at| names[at].as_bytes(),
+                |at| name_head(names[at].as_bytes()),
+                |run| runs.push(run.to_vec()),
+            );
             assert_eq!(runs, [vec![1, 2], vec![0, 3]]);
             assert_eq!(order, [4, 1, 2, 0, 3]);
         }

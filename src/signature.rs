@@ -279,19 +279,20 @@ fn texts_match(expected: &[u8], received: &[u8]) -> subtle::Choice {
     if expected.len() != received.len() || received.len() > 64 {
         return subtle::Choice::from(0);
     }
-    let padded = |text: &[u8]| {
-        let mut bytes = [0u8; 64];
-        bytes[..text.len()].copy_from_slice(text);
-        bytes
-    };
-    let (expected, received) = (padded(expected), padded(received));
-    expected.chunks_exact(8).zip(received.chunks_exact(8)).fold(
-        subtle::Choice::from(1),
-        |matched, (one, other)| {
-            let word = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or_default());
-            matched & word(one).ct_eq(&word(other))
-        },
-    )
+    // The differences of every eight bytes gathered without a branch, then tested once.
+    let word = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or_default());
+    let (expected_words, received_words) = (expected.chunks_exact(8), received.chunks_exact(8));
+    let tail = expected_words
+        .remainder()
+        .iter()
+        .zip(received_words.remainder())
+        .fold(0, |differ, (one, other)| differ | u64::from(one ^ other));
+    let differ = expected_words
+        .zip(received_words)
+        .fold(tail, |differ, (one, other)| {
+            differ | (word(one) ^ word(other))
+        });
+    differ.ct_eq(&0)
 }
 
 impl fmt::Display for Algorithm {
@@ -620,6 +621,7 @@ impl Validator {
             Signed::Form(params) => signing_order(
                 params.len(),
                 |at| params.name_bytes(at),
+                |at| params.name_head(at),
                 |at| params.pair(at),
                 self.repeated_values,
             ),
@@ -632,11 +634,6 @@ impl Validator {
         };
         let lowercase = self.signalwire.then(|| signature.to_ascii_lowercase());
         let mut matched = subtle::Choice::from(0);
-        // The key is hashed once, for every URL form.
-        let keyed = secret.keyed(algorithm);
-        let keyed_hex = lowercase
-            .is_some()
-            .then(|| secret.keyed(Algorithm::HmacSha1));
         // The second form of the URL (with or without the default port) is tried only when the
         // first does not match. Which form matched is no secret: the caller knows the URL.
         let mut candidates = candidate_urls(url);
@@ -645,7 +642,7 @@ impl Validator {
                 break;
             };
             if !matches!(signed, Signed::Unreadable(_)) {
-                let mut mac = keyed.clone();
+                let mut mac = secret.keyed(algorithm);
                 let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
                 blocks.push(candidate.as_bytes());
                 if let Signed::Form(params) = signed {
@@ -654,8 +651,8 @@ impl Validator {
                 blocks.finish();
                 matched |= mac.finish_digest().base64_matches(signature.as_bytes());
             }
-            if let (Some(lowercase), Some(keyed_hex)) = (&lowercase, &keyed_hex) {
-                let mut mac = keyed_hex.clone();
+            if let Some(lowercase) = &lowercase {
+                let mut mac = secret.keyed(Algorithm::HmacSha1);
                 mac.update(candidate.as_bytes());
                 mac.update(body);
                 matched |= texts_match(
@@ -803,13 +800,14 @@ impl<'b> Signed<'b> {
 fn signing_order<'p>(
     len: usize,
     name: impl Fn(usize) -> &'p [u8],
+    name_head: impl Fn(usize) -> u64,
     pair: impl Fn(usize) -> (&'p [u8], &'p [u8]),
     order: RepeatedValues,
 ) -> Vec<u32> {
     /// Marks a copy of a pair already signed, to be dropped.
     const COPY: u32 = u32::MAX;
     let mut copies = false;
-    let mut signed = crate::fast::by_name(len, name, |ties| match order {
+    let mut signed = crate::fast::by_name(len, &name, name_head, |ties| match order {
         // Copies of a pair can only be in one run of ties (they share their name): they
         // are dropped there, not by comparing every pair with the next.
         RepeatedValues::Sorted => {
@@ -853,7 +851,13 @@ fn appended<'p>(
     order: RepeatedValues,
 ) -> String {
     let mut out = Vec::new();
-    let order = signing_order(len, |at| pair(at).0, &pair, order);
+    let order = signing_order(
+        len,
+        |at| pair(at).0,
+        |at| crate::fast::name_head(pair(at).0),
+        &pair,
+        order,
+    );
     for_each_signed(&order, &pair, |piece| out.extend_from_slice(piece));
     // Whole names and values, each UTF-8: nothing is replaced.
     String::from_utf8_lossy(&out).into_owned()
@@ -1270,13 +1274,20 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         let name = |at: usize| pairs[at].0.as_bytes();
-        let order = signing_order(pairs.len(), name, pair, RepeatedValues::Sorted);
+        let head = |at: usize| crate::fast::name_head(name(at));
+        let order = signing_order(pairs.len(), name, head, pair, RepeatedValues::Sorted);
         let got: Vec<(&str, &str)> = order.iter().map(|&at| pairs[at as usize]).collect();
         assert_eq!(got, sorted);
         // Submission order: names sorted, a name's values as received, nothing dropped.
         let mut stable: Vec<(&str, &str)> = pairs.to_vec();
         stable.sort_by(|a, b| a.0.cmp(b.0));
-        let order = signing_order(pairs.len(), name, pair, RepeatedValues::SubmissionOrder);
+        let order = signing_order(
+            pairs.len(),
+            name,
+            head,
+            pair,
+            RepeatedValues::SubmissionOrder,
+        );
         let got: Vec<(&str, &str)> = order.iter().map(|&at| pairs[at as usize]).collect();
         assert_eq!(got, stable);
     }

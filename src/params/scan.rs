@@ -341,6 +341,27 @@ impl<'a> RawParams<'a> {
         self.piece_bytes(self.pairs[at].name)
     }
 
+    /// The first eight bytes of pair `at`'s name as [`fast::name_head`] gives them: for a
+    /// name as received, read from the body at once, past the name's end, and the bytes
+    /// after it cleared (no byte at a time for a name of under eight bytes).
+    #[cfg(feature = "signature")]
+    #[inline(always)]
+    pub(crate) fn name_head(&self, at: usize) -> u64 {
+        let name = self.pairs[at].name;
+        if name.start & DECODED == 0 {
+            let head = self.text.as_bytes().get(name.start..);
+            if let Some(&head) = head.and_then(<[u8]>::first_chunk::<8>) {
+                let (head, len) = (u64::from_be_bytes(head), name.end - name.start);
+                return if len >= 8 {
+                    head
+                } else {
+                    head & !(u64::MAX >> (8 * len))
+                };
+            }
+        }
+        fast::name_head(self.piece_bytes(name))
+    }
+
     /// [`piece`](Self::piece) as bytes. (One function returning the text and a range for
     /// both made parsing take 5% to 11% more instructions: every `&str` slice checks its
     /// character boundaries, where `piece` takes a long value whole.)
@@ -760,6 +781,33 @@ mod tests {
 
     fn pair(name: &str, value: &str) -> (crate::Text, crate::Text) {
         (name.into(), value.into())
+    }
+
+    #[cfg(feature = "signature")]
+    #[test]
+    fn a_name_head_is_its_first_eight_bytes_wherever_the_name_is() {
+        let names = ["", "A", "To", "Cal", "From", "ToZip", "ToCity", "CallSid", "Direction"];
+        let mut bodies: Vec<String> = Vec::new();
+        for name in names {
+            // Followed by a value, last with and without `=`, and escaped.
+            bodies.push(format!("{name}=x&Z=1"));
+            bodies.push(format!("Z=1&{name}="));
+            bodies.push(format!("Z=1&{name}"));
+            bodies.push(format!("{}=x", name.replace('o', "%6F")));
+        }
+        for body in &bodies {
+            let params = RawParams::scan(body.as_bytes()).unwrap();
+            for at in 0..params.len() {
+                let name = params.name_bytes(at);
+                let mut expected = [0; 8];
+                expected[..name.len().min(8)].copy_from_slice(&name[..name.len().min(8)]);
+                assert_eq!(
+                    params.name_head(at),
+                    u64::from_be_bytes(expected),
+                    "{body} {at}"
+                );
+            }
+        }
     }
 
     #[test]
