@@ -819,10 +819,23 @@ pub(crate) fn name_head(name: &[u8]) -> u64 {
     u64::from_be_bytes(padded(name.get(..8).unwrap_or(name)))
 }
 
+/// The fingerprint of a body's names in the order received, from one number a name (equal
+/// names give equal numbers), for [`by_name`]. Each name's share is computed apart from the
+/// others' (a multiplication chained from name to name cost 2% of `verify_and_parse` on a
+/// voice call body).
+#[cfg(feature = "signature")]
+pub(crate) fn fingerprint(names: impl Iterator<Item = u64>) -> u64 {
+    names.enumerate().fold(0, |fingerprint, (at, name)| {
+        let share = (name ^ (at as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        fingerprint.wrapping_add(share.rotate_left(29))
+    })
+}
+
 /// The places `0..len` ordered by name (`name(at)`, whose first eight bytes `name_head(at)`
-/// gives as [`name_head`] does), byte by byte; `ties` then orders each
-/// run of places whose names share their first fourteen bytes (a repeated name, mostly), which
-/// it receives in the order received.
+/// gives as [`name_head`] does), byte by byte; `ties` then orders each run of places whose
+/// names share their first fourteen bytes (a repeated name, mostly), which it receives in the
+/// order received.
 ///
 /// Each place is one integer, the first fourteen bytes of its name big-endian and then the
 /// place, so that one sort of plain integers orders nearly every body. Against sorting the
@@ -831,15 +844,18 @@ pub(crate) fn name_head(name: &[u8]) -> u64 {
 ///
 /// A sender sends the same parameters in the same order (Twilio's order follows the set of
 /// names, not their alphabet), so the orders found are kept in a small per-thread cache
-/// ([`KnownOrders`]) and a body whose names come in an order seen before is not sorted: the
-/// cached order is checked instead, one comparison a place (the keys are all distinct, as
-/// each holds its place, so keys that rise strictly through a permutation of `0..len` are
-/// sorted by it, whatever the cache holds).
+/// ([`KnownOrders``]), under the `fingerprint` of the names as received ([`fingerprint`]),
+/// and a body whose names come in an order seen before is not sorted: the kept order is
+/// checked instead, one comparison of eight bytes a place, which also finds the runs for
+/// `ties`. Whatever the cache holds, a wrong order is never used: the keys are all distinct
+/// (each holds its place), so keys that rise strictly through a permutation of `0..len` are
+/// sorted by it.
 #[cfg(feature = "signature")]
 pub(crate) fn by_name<'p>(
     len: usize,
     name: impl Fn(usize) -> &'p [u8],
     name_head: impl Fn(usize) -> u64,
+    fingerprint: u64,
     mut ties: impl FnMut(&mut [u32]),
 ) -> Vec<u32> {
     /// The low bits that hold the place: at most `MAX_PARAMETERS`, so it fits.
@@ -850,35 +866,22 @@ pub(crate) fn by_name<'p>(
         let name = name(at as usize);
         u128::from_be_bytes(padded(name.get(..14).unwrap_or(name))) | at as u128
     };
-    // The names' first eight bytes, which order nearly every pair of names on their own, and
-    // the fingerprint of their order as received.
-    // On the stack for the bodies of up to 64 parameters (nearly all).
-    let mut fingerprint = len as u64;
-    let (mut on_stack, mut on_heap) = ([0; 64], Vec::new());
-    let heads: &mut [u64] = match on_stack.get_mut(..len) {
-        Some(heads) => heads,
-        None => {
-            on_heap.resize(len, 0);
-            &mut on_heap
+    let prefix = |at: u32| key(at) >> PLACE_BITS;
+    let kept = KnownOrders::find(fingerprint, len).and_then(|order| {
+        // Whether the order sorts the names, and whether two neighbours share fourteen bytes.
+        let mut runs = false;
+        let mut head = order.first().map_or(0, |&at| name_head(at as usize));
+        for two in order.windows(2) {
+            let next = name_head(two[1] as usize);
+            if next < head || (next == head && key(two[1]) <= key(two[0])) {
+                return None;
+            }
+            runs |= next == head && prefix(two[1]) == prefix(two[0]);
+            head = next;
         }
-    };
-    for (at, head) in heads.iter_mut().enumerate() {
-        *head = name_head(at);
-        // Each name's share is computed apart from the others' (a multiplication chained from
-        // name to name cost 2% of `verify_and_parse` on a voice call body).
-        let share = (*head ^ (at as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        fingerprint = fingerprint.wrapping_add(share.rotate_left(29));
-    }
-    let heads = &*heads;
-    let head = |at: u32| heads[at as usize];
-    let mut places = KnownOrders::find(fingerprint, len, |order| {
-        order.windows(2).all(|two| {
-            let (a, b) = (two[0], two[1]);
-            head(a) < head(b) || (head(a) == head(b) && key(a) < key(b))
-        })
-    })
-    .unwrap_or_else(|| {
+        Some((order, runs))
+    });
+    let (mut places, runs) = kept.unwrap_or_else(|| {
         let mut keys: Vec<u128> = (0..len as u32).map(key).collect();
         keys.sort_unstable();
         let places: Vec<u32> = keys
@@ -886,21 +889,22 @@ pub(crate) fn by_name<'p>(
             .map(|&key| (key & ((1 << PLACE_BITS) - 1)) as u32)
             .collect();
         KnownOrders::keep(fingerprint, &places);
-        places
+        (places, true)
     });
-    // Runs of equal prefixes, found in one pass that compares each name with the one before
-    // (by its first eight bytes, then, when they are the same, its first fourteen).
-    let mut run = 0;
-    for at in 1..=len {
-        let same = places.get(at).is_some_and(|&place| {
-            let before = places[at - 1];
-            head(place) == head(before) && key(place) >> PLACE_BITS == key(before) >> PLACE_BITS
-        });
-        if !same {
-            if at - run > 1 {
-                ties(&mut places[run..at]);
+    if runs {
+        // Runs of equal prefixes, found in one pass that compares each key with the one
+        // before.
+        let mut run = 0;
+        for at in 1..=len {
+            let same = places
+                .get(at)
+                .is_some_and(|&place| prefix(place) == prefix(places[at - 1]));
+            if !same {
+                if at - run > 1 {
+                    ties(&mut places[run..at]);
+                }
+                run = at;
             }
-            run = at;
         }
     }
     places
@@ -923,14 +927,13 @@ impl KnownOrders {
     const SLOTS: usize = 32;
     const LONGEST: usize = 128;
 
-    /// The order kept for `fingerprint`, if it has `len` places and `sorts` says it sorts the
-    /// body's names.
-    fn find(fingerprint: u64, len: usize, sorts: impl Fn(&[u32]) -> bool) -> Option<Vec<u32>> {
+    /// A copy of the order kept for `fingerprint`, if it has `len` places.
+    fn find(fingerprint: u64, len: usize) -> Option<Vec<u32>> {
         KNOWN_ORDERS
             .try_with(|orders| {
                 let orders = orders.try_borrow().ok()?;
                 let (kept, order) = &orders[fingerprint as usize % Self::SLOTS];
-                (*kept == fingerprint && order.len() == len && sorts(order)).then(|| order.clone())
+                (*kept == fingerprint && order.len() == len).then(|| order.clone())
             })
             .ok()
             .flatten()
@@ -1140,10 +1143,12 @@ mod tests {
         let long: Vec<&str> = long.iter().map(String::as_str).collect();
         for names in [&max_min[..], &min_max, &max_min, &min_max, &long, &long] {
             for _ in 0..2 {
+                let head = |at: usize| name_head(names[at].as_bytes());
                 let order = by_name(
                     names.len(),
                     |at| names[at].as_bytes(),
-                    |at| name_head(names[at].as_bytes()),
+                    head,
+                    fingerprint((0..names.len()).map(head)),
                     |_| {},
                 );
                 let mut expected: Vec<u32> = (0..names.len() as u32).collect();
@@ -1152,16 +1157,21 @@ mod tests {
             }
         }
         let sorted = |names: [&'static str; 3]| {
+            let head = |at: usize| name_head(names[at].as_bytes());
             by_name(
                 3,
                 |at| names[at].as_bytes(),
-                |at| name_head(names[at].as_bytes()),
+                head,
+                fingerprint((0..3).map(head)),
                 |_| {},
             )
         };
         assert_eq!(sorted(max_min), [2, 1, 0]);
         assert_eq!(sorted(min_max), [2, 0, 1]);
-        assert_eq!(by_name(0, |_| &b""[..], |_| 0, |_| {}), Vec::<u32>::new());
+        assert_eq!(
+            by_name(0, |_| &b""[..], |_| 0, 0, |_| {}),
+            Vec::<u32>::new()
+        );
     }
 
     #[cfg(feature = "signature")]
@@ -1174,6 +1184,7 @@ mod tests {
                 names.len(),
                 |at| names[at].as_bytes(),
                 |at| name_head(names[at].as_bytes()),
+                7,
                 |run| runs.push(run.to_vec()),
             );
             assert_eq!(runs, [vec![1, 2], vec![0, 3]]);

@@ -622,6 +622,7 @@ impl Validator {
                 params.len(),
                 |at| params.name_bytes(at),
                 |at| params.name_head(at),
+                params.fingerprint(),
                 |at| params.pair(at),
                 self.repeated_values,
             ),
@@ -801,13 +802,14 @@ fn signing_order<'p>(
     len: usize,
     name: impl Fn(usize) -> &'p [u8],
     name_head: impl Fn(usize) -> u64,
+    fingerprint: u64,
     pair: impl Fn(usize) -> (&'p [u8], &'p [u8]),
     order: RepeatedValues,
 ) -> Vec<u32> {
     /// Marks a copy of a pair already signed, to be dropped.
     const COPY: u32 = u32::MAX;
     let mut copies = false;
-    let mut signed = crate::fast::by_name(len, &name, name_head, |ties| match order {
+    let mut signed = crate::fast::by_name(len, &name, name_head, fingerprint, |ties| match order {
         // Copies of a pair can only be in one run of ties (they share their name): they
         // are dropped there, not by comparing every pair with the next.
         RepeatedValues::Sorted => {
@@ -851,13 +853,9 @@ fn appended<'p>(
     order: RepeatedValues,
 ) -> String {
     let mut out = Vec::new();
-    let order = signing_order(
-        len,
-        |at| pair(at).0,
-        |at| crate::fast::name_head(pair(at).0),
-        &pair,
-        order,
-    );
+    let head = |at| crate::fast::name_head(pair(at).0);
+    let fingerprint = crate::fast::fingerprint((0..len).map(head));
+    let order = signing_order(len, |at| pair(at).0, head, fingerprint, &pair, order);
     for_each_signed(&order, &pair, |piece| out.extend_from_slice(piece));
     // Whole names and values, each UTF-8: nothing is replaced.
     String::from_utf8_lossy(&out).into_owned()
@@ -1275,7 +1273,7 @@ mod tests {
         sorted.dedup();
         let name = |at: usize| pairs[at].0.as_bytes();
         let head = |at: usize| crate::fast::name_head(name(at));
-        let order = signing_order(pairs.len(), name, head, pair, RepeatedValues::Sorted);
+        let order = signing_order(pairs.len(), name, head, 0, pair, RepeatedValues::Sorted);
         let got: Vec<(&str, &str)> = order.iter().map(|&at| pairs[at as usize]).collect();
         assert_eq!(got, sorted);
         // Submission order: names sorted, a name's values as received, nothing dropped.
@@ -1285,6 +1283,7 @@ mod tests {
             pairs.len(),
             name,
             head,
+            0,
             pair,
             RepeatedValues::SubmissionOrder,
         );

@@ -341,6 +341,13 @@ impl<'a> RawParams<'a> {
         self.piece_bytes(self.pairs[at].name)
     }
 
+    /// The fingerprint of the names in the order received ([`fast::fingerprint`]), from their
+    /// tags.
+    #[cfg(feature = "signature")]
+    pub(crate) fn fingerprint(&self) -> u64 {
+        fast::fingerprint(self.pairs.iter().map(|pair| u64::from(pair.tag)))
+    }
+
     /// The first eight bytes of pair `at`'s name as [`fast::name_head`] gives them: for a
     /// name as received, read from the body at once, past the name's end, and the bytes
     /// after it cleared (no byte at a time for a name of under eight bytes).
@@ -786,7 +793,17 @@ mod tests {
     #[cfg(feature = "signature")]
     #[test]
     fn a_name_head_is_its_first_eight_bytes_wherever_the_name_is() {
-        let names = ["", "A", "To", "Cal", "From", "ToZip", "ToCity", "CallSid", "Direction"];
+        let names = [
+            "",
+            "A",
+            "To",
+            "Cal",
+            "From",
+            "ToZip",
+            "ToCity",
+            "CallSid",
+            "Direction",
+        ];
         let mut bodies: Vec<String> = Vec::new();
         for name in names {
             // Followed by a value, last with and without `=`, and escaped.
