@@ -647,7 +647,12 @@ impl Validator {
                 let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
                 blocks.push(candidate.as_bytes());
                 if let Signed::Form(params) = signed {
-                    for_each_signed(&order, |at| params.pair(at), |piece| blocks.push(piece));
+                    for &at in &order {
+                        let ((name, name_len), (value, value_len)) =
+                            params.pair_within(at as usize);
+                        blocks.push_within(name, name_len);
+                        blocks.push_within(value, value_len);
+                    }
                 }
                 blocks.finish();
                 matched |= mac.finish_digest().base64_matches(signature.as_bytes());
@@ -948,27 +953,25 @@ fn other_form(url: &str) -> Option<OtherForm> {
 
 /// Where the authority (`user@host:port`) of `url` is, if it has one.
 fn authority_span(url: &str) -> Option<std::ops::Range<usize>> {
+    use crate::fast::next_of;
     let bytes = url.as_bytes();
-    let start = (0..bytes.len().saturating_sub(2))
-        .find(|&at| bytes[at] == b':' && bytes[at + 1] == b'/' && bytes[at + 2] == b'/')?
-        + 3;
-    let end = bytes[start..]
-        .iter()
-        .position(|&b| matches!(b, b'/' | b'?' | b'#'))
-        .map_or(url.len(), |at| start + at);
+    let mut colon = next_of(bytes, 0, [b':'])?;
+    while bytes.get(colon + 1..colon + 3) != Some(b"//") {
+        colon = next_of(bytes, colon + 1, [b':'])?;
+    }
+    let start = colon + 3;
+    let end = next_of(bytes, start, [b'/', b'?', b'#']).unwrap_or(url.len());
     Some(start..end)
 }
 
 /// The query string of a URL (without `?` and fragment); empty when it has none.
 fn query_of(url: &str) -> &str {
+    use crate::fast::next_of;
     let bytes = url.as_bytes();
-    let Some(start) = bytes.iter().position(|&b| b == b'?') else {
+    let Some(start) = next_of(bytes, 0, [b'?']) else {
         return "";
     };
-    let end = bytes[start..]
-        .iter()
-        .position(|&b| b == b'#')
-        .map_or(bytes.len(), |at| start + at);
+    let end = next_of(bytes, start, [b'#']).unwrap_or(bytes.len());
     &url[start + 1..end]
 }
 
