@@ -346,7 +346,10 @@ impl<'a> RawParams<'a> {
     #[inline(always)]
     fn piece_within(&self, piece: Piece) -> (&[u8], usize) {
         if piece.start & DECODED == 0 {
-            (&self.text.as_bytes()[piece.start..], piece.end - piece.start)
+            (
+                &self.text.as_bytes()[piece.start..],
+                piece.end - piece.start,
+            )
         } else if piece.end == LONG {
             let long = self.long[piece.start & !DECODED].as_bytes();
             (long, long.len())
