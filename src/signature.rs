@@ -648,10 +648,9 @@ impl Validator {
                 blocks.push(candidate.as_bytes());
                 if let Signed::Form(params) = signed {
                     for &at in &order {
-                        let ((name, name_len), (value, value_len)) =
-                            params.pair_within(at as usize);
-                        blocks.push_within(name, name_len);
-                        blocks.push_within(value, value_len);
+                        for (piece, len) in params.pair_within(at as usize) {
+                            blocks.push_within(piece, len);
+                        }
                     }
                 }
                 blocks.finish();

@@ -62,6 +62,11 @@ struct Piece {
 const DECODED: usize = 1 << (usize::BITS - 1);
 /// The `end` of a [`Piece`] decoded into a `String` of its own (no range ends there).
 const LONG: usize = usize::MAX;
+/// A name or value as the bytes from its start to the end of the body or decoded text that
+/// holds it, and its length ([`RawParams::pair_within`]).
+#[cfg(feature = "signature")]
+pub(crate) type Within<'a> = (&'a [u8], usize);
+
 /// A value or name of more bytes than this, as received, is decoded into a `String` of its
 /// own, which a field or `extra` then takes without a copy (a one-mebibyte value is not held
 /// twice); a shorter one is decoded after the others into one `String` that the next scan
@@ -337,14 +342,14 @@ impl<'a> RawParams<'a> {
     /// bytes at once ([`fast::Blocks::push_within`]).
     #[cfg(feature = "signature")]
     #[inline(always)]
-    pub(crate) fn pair_within(&self, at: usize) -> ((&[u8], usize), (&[u8], usize)) {
+    pub(crate) fn pair_within(&self, at: usize) -> [Within<'_>; 2] {
         let pair = &self.pairs[at];
-        (self.piece_within(pair.name), self.piece_within(pair.value))
+        [self.piece_within(pair.name), self.piece_within(pair.value)]
     }
 
     #[cfg(feature = "signature")]
     #[inline(always)]
-    fn piece_within(&self, piece: Piece) -> (&[u8], usize) {
+    fn piece_within(&self, piece: Piece) -> Within<'_> {
         if piece.start & DECODED == 0 {
             (
                 &self.text.as_bytes()[piece.start..],
