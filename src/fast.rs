@@ -252,6 +252,10 @@ pub(crate) struct Delimiters<'b> {
 }
 
 impl<'b> Delimiters<'b> {
+    /// Inlined, so that the walk stays in registers: built out of line (the compiler's choice
+    /// once the crate grew elsewhere), it was kept in memory, 1.7% more instructions a voice
+    /// call body (18 326 to 18 643), answering machine detection 2%.
+    #[inline(always)]
     pub(crate) fn new(bytes: &'b [u8]) -> Self {
         let mut delimiters = Delimiters {
             bytes,
@@ -499,6 +503,7 @@ pub(crate) fn decode_into(raw: &[u8], out: &mut [u8]) -> usize {
 /// report). The scan makes that room once, for every name and value left in the body, not
 /// once for each (a call to `memset` for each): voice call 0.7% fewer instructions a body,
 /// SignalWire's phone number call status 0.6%.
+#[inline(always)]
 pub(crate) fn decode_in_body(body: &[u8], range: std::ops::Range<usize>, out: &mut [u8]) -> usize {
     let (mut from, end) = (range.start, range.end);
     // Hex digits are read up to the value's end only.

@@ -237,6 +237,11 @@ impl<'a> RawParams<'a> {
     /// UTF-8 once, when it ends (see [`fast::decode_in_body`] for what that buys); a long one is
     /// checked at once (an error then names the first name or value of the body that is not
     /// UTF-8 once decoded).
+    ///
+    /// Out of line, with `decode_in_body` inlined into it: the other way round (the compiler's
+    /// choice once the crate grew elsewhere), a voice call body took 0.8% more instructions
+    /// (18 326 to 18 465), SignalWire's phone number call status 0.9%.
+    #[inline(never)]
     fn decode(
         &mut self,
         decoded: &mut Decoding,
