@@ -598,7 +598,7 @@ impl Validator {
         let signed = Signed::of(url, body);
         self.check(url, body, &signed, signature, settings)?;
         match signed {
-            Signed::Form(params) if !body.is_empty() => Ok(T::from_params(params)?),
+            Signed::Form(params) if !body.is_empty() => T::from_params(params).map_err(Into::into),
             _ => Ok(parse_callback(url, body)?),
         }
     }
