@@ -941,8 +941,11 @@ pub(crate) fn by_name<'p>(
             .iter()
             .map(|&key| (key & ((1 << PLACE_BITS) - 1)) as u32)
             .collect();
-        KnownOrders::keep(fingerprint, &places);
-        (places, true)
+        let runs = keys
+            .windows(2)
+            .any(|two| two[0] >> PLACE_BITS == two[1] >> PLACE_BITS);
+        KnownOrders::keep(fingerprint, &places, !runs);
+        (places, runs)
     });
     if runs {
         // Runs of equal prefixes, found in one pass that compares each key with the one
@@ -963,16 +966,67 @@ pub(crate) fn by_name<'p>(
     places
 }
 
+/// Passes the places of `order` to `push` in turn while checking that it sorts the names
+/// (`name(at)`, whose first eight bytes `name_head(at)` gives) strictly by their first fourteen
+/// bytes: `false`, some places passed, as soon as it does not. For a kept order in which no
+/// two names share fourteen bytes ([`KnownOrders::use_plain`]), which is then the signing
+/// order, checked while the pairs are hashed instead of in a pass of its own before: the
+/// pairs of a body are read once, and the order is not copied out of the cache.
+#[cfg(feature = "signature")]
+#[inline(always)]
+pub(crate) fn push_in_checked_order<'p>(
+    order: &[u32],
+    name: impl Fn(usize) -> &'p [u8],
+    name_head: impl Fn(usize) -> u64,
+    mut push: impl FnMut(usize),
+) -> bool {
+    let prefix = |at: usize| {
+        let name = name(at);
+        u128::from_be_bytes(padded::<16>(name.get(..14).unwrap_or(name)))
+    };
+    let mut before: Option<(u64, usize)> = None;
+    for &at in order {
+        let (at, head) = (at as usize, name_head(at as usize));
+        if let Some((head_before, at_before)) = before {
+            if head < head_before || (head == head_before && prefix(at) <= prefix(at_before)) {
+                return false;
+            }
+        }
+        push(at);
+        before = Some((head, at));
+    }
+    true
+}
+
 /// The orders of names [`by_name`] found last on this thread, by the fingerprint of the names
 /// as received: [`SLOTS`](Self::SLOTS) of them, a fingerprint's slot chosen by its low bits,
 /// each of at most [`LONGEST`](Self::LONGEST) places (some 16 KiB a thread at most).
 #[cfg(feature = "signature")]
-struct KnownOrders;
+pub(crate) struct KnownOrders;
+
+/// One order kept by [`KnownOrders`].
+#[cfg(feature = "signature")]
+struct KeptOrder {
+    fingerprint: u64,
+    places: Vec<u32>,
+    /// Whether no two names share their first fourteen bytes: the order is then the signing
+    /// order itself, whatever the values.
+    plain: bool,
+}
+
+#[cfg(feature = "signature")]
+impl KeptOrder {
+    const NONE: KeptOrder = KeptOrder {
+        fingerprint: 0,
+        places: Vec::new(),
+        plain: false,
+    };
+}
 
 #[cfg(feature = "signature")]
 thread_local! {
-    static KNOWN_ORDERS: std::cell::RefCell<[(u64, Vec<u32>); KnownOrders::SLOTS]> =
-        const { std::cell::RefCell::new([const { (0, Vec::new()) }; KnownOrders::SLOTS]) };
+    static KNOWN_ORDERS: std::cell::RefCell<[KeptOrder; KnownOrders::SLOTS]> =
+        const { std::cell::RefCell::new([const { KeptOrder::NONE }; KnownOrders::SLOTS]) };
 }
 
 #[cfg(feature = "signature")]
@@ -985,24 +1039,47 @@ impl KnownOrders {
         KNOWN_ORDERS
             .try_with(|orders| {
                 let orders = orders.try_borrow().ok()?;
-                let (kept, order) = &orders[fingerprint as usize % Self::SLOTS];
-                (*kept == fingerprint && order.len() == len).then(|| order.clone())
+                let kept = &orders[fingerprint as usize % Self::SLOTS];
+                (kept.fingerprint == fingerprint && kept.places.len() == len)
+                    .then(|| kept.places.clone())
             })
             .ok()
             .flatten()
     }
 
+    /// Whether an order of `len` places in which no two names share their first fourteen
+    /// bytes is kept for `fingerprint`, and `use_it`, given it in place, says it served.
+    pub(crate) fn use_plain(
+        fingerprint: u64,
+        len: usize,
+        use_it: impl FnOnce(&[u32]) -> bool,
+    ) -> bool {
+        KNOWN_ORDERS
+            .try_with(|orders| {
+                let Ok(orders) = orders.try_borrow() else {
+                    return false;
+                };
+                let kept = &orders[fingerprint as usize % Self::SLOTS];
+                kept.fingerprint == fingerprint
+                    && kept.plain
+                    && kept.places.len() == len
+                    && use_it(&kept.places)
+            })
+            .unwrap_or(false)
+    }
+
     /// Keeps `order` for `fingerprint`, in place of the order in its slot.
-    fn keep(fingerprint: u64, order: &[u32]) {
+    fn keep(fingerprint: u64, order: &[u32], plain: bool) {
         if order.len() > Self::LONGEST {
             return;
         }
         let _ = KNOWN_ORDERS.try_with(|orders| {
             if let Ok(mut orders) = orders.try_borrow_mut() {
-                let (kept, slot) = &mut orders[fingerprint as usize % Self::SLOTS];
-                *kept = fingerprint;
-                slot.clear();
-                slot.extend_from_slice(order);
+                let kept = &mut orders[fingerprint as usize % Self::SLOTS];
+                kept.fingerprint = fingerprint;
+                kept.plain = plain;
+                kept.places.clear();
+                kept.places.extend_from_slice(order);
             }
         });
     }

@@ -617,22 +617,15 @@ impl Validator {
             return Err(SignatureError::Missing);
         }
         let (algorithm, secret) = self.select(settings)?;
-        let order = match signed {
-            Signed::Form(params) => signing_order(
-                params.len(),
-                |at| params.name_bytes(at),
-                |at| params.name_head(at),
-                params.fingerprint(),
-                |at| params.pair(at),
-                self.repeated_values,
-            ),
-            // A SignalWire JSON body need not read as a form: its hex signature covers the
-            // raw bytes. For anyone else an unreadable body cannot be authenticated.
-            Signed::Unreadable(err) if !self.signalwire => {
-                return Err(SignatureError::MalformedBody(err.clone()))
+        // A SignalWire JSON body need not read as a form: its hex signature covers the raw
+        // bytes. For anyone else an unreadable body cannot be authenticated.
+        if let Signed::Unreadable(err) = signed {
+            if !self.signalwire {
+                return Err(SignatureError::MalformedBody(err.clone()));
             }
-            Signed::UrlAndBodyHash { .. } | Signed::Unreadable(_) => Vec::new(),
-        };
+        }
+        // A form body's signing order, once sorted (a kept order is checked as it is used).
+        let mut order = None;
         let lowercase = self.signalwire.then(|| signature.to_ascii_lowercase());
         let mut matched = subtle::Choice::from(0);
         // The second form of the URL (with or without the default port) is tried only when the
@@ -642,19 +635,22 @@ impl Validator {
             let Some(candidate) = candidates.next() else {
                 break;
             };
-            if !matches!(signed, Signed::Unreadable(_)) {
-                let mut mac = secret.keyed(algorithm);
-                let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
-                blocks.push(candidate.as_bytes());
-                if let Signed::Form(params) = signed {
-                    for &at in &order {
-                        for (piece, len) in params.pair_within(at as usize) {
-                            blocks.push_within(piece, len);
-                        }
-                    }
+            let digest = match signed {
+                Signed::Form(params) => Some(self.form_digest(
+                    || secret.keyed(algorithm),
+                    &candidate,
+                    params,
+                    &mut order,
+                )),
+                Signed::UrlAndBodyHash { .. } => {
+                    let mut mac = secret.keyed(algorithm);
+                    mac.update(candidate.as_bytes());
+                    Some(mac.finish_digest())
                 }
-                blocks.finish();
-                matched |= mac.finish_digest().base64_matches(signature.as_bytes());
+                Signed::Unreadable(_) => None,
+            };
+            if let Some(digest) = digest {
+                matched |= digest.base64_matches(signature.as_bytes());
             }
             if let Some(lowercase) = &lowercase {
                 let mut mac = secret.keyed(Algorithm::HmacSha1);
@@ -676,6 +672,60 @@ impl Validator {
             }
         }
         Ok(())
+    }
+
+    /// The HMAC (`keyed()` gives it, keyed) of `candidate` followed by the pairs of `params`
+    /// in signing order.
+    ///
+    /// The order is the one kept for a body whose names came in the same order, when no two
+    /// of its names share their first fourteen bytes (`fast::KnownOrders::use_plain`): it is
+    /// checked while the pairs are hashed, and when it does not sort them the pairs are
+    /// sorted and hashed again. A sorted order is left in `order` for the next candidate.
+    fn form_digest(
+        &self,
+        keyed: impl Fn() -> Hasher,
+        candidate: &str,
+        params: &RawParams<'_>,
+        order: &mut Option<Vec<u32>>,
+    ) -> DigestBytes {
+        let mut mac = keyed();
+        let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
+        blocks.push(candidate.as_bytes());
+        let mut push = |at: usize| {
+            for (piece, len) in params.pair_within(at) {
+                blocks.push_within(piece, len);
+            }
+        };
+        let hashed = match order {
+            Some(order) => {
+                order.iter().for_each(|&at| push(at as usize));
+                true
+            }
+            None => {
+                crate::fast::KnownOrders::use_plain(params.fingerprint(), params.len(), |kept| {
+                    crate::fast::push_in_checked_order(
+                        kept,
+                        |at| params.name_bytes(at),
+                        |at| params.name_head(at),
+                        &mut push,
+                    )
+                })
+            }
+        };
+        if hashed {
+            blocks.finish();
+            return mac.finish_digest();
+        }
+        *order = Some(signing_order(
+            params.len(),
+            |at| params.name_bytes(at),
+            |at| params.name_head(at),
+            params.fingerprint(),
+            |at| params.pair(at),
+            self.repeated_values,
+        ));
+        // Hashed again in the order found, which is now known.
+        self.form_digest(keyed, candidate, params, order)
     }
 
     /// The algorithm and secret a request's settings header asks for.
@@ -1299,6 +1349,45 @@ mod tests {
         );
         let got: Vec<(&str, &str)> = order.iter().map(|&at| pairs[at as usize]).collect();
         assert_eq!(got, stable);
+    }
+
+    #[test]
+    fn a_kept_order_that_does_not_sort_a_body_is_not_used() {
+        let validator = Validator::twilio("token").unwrap();
+        let url = "https://a.example/cb";
+        // The first two bodies' names have the same tags place by place (the same
+        // fingerprint) but sort in opposite orders; the last two have names sharing their
+        // first fourteen bytes (no order kept for them is used unchecked).
+        let bodies = [
+            "Cab=1&Czb=2&To=x",
+            "Czb=1&Cab=2&To=x",
+            "Cab=1&Czb=2&To=x",
+            "AudioInJitterMaxVariance=2&AudioInJitterMinVariance=1&To=x",
+            "AudioInJitterMinVariance=1&AudioInJitterMaxVariance=2&To=x",
+        ];
+        for body in bodies.iter().chain(&bodies) {
+            let mut pairs: Vec<(&str, &str)> = body
+                .split('&')
+                .map(|pair| pair.split_once('=').unwrap())
+                .collect();
+            let as_received: String = pairs.iter().map(|(n, v)| format!("{n}{v}")).collect();
+            pairs.sort();
+            let sorted: String = pairs.iter().map(|(n, v)| format!("{n}{v}")).collect();
+            let sign =
+                |signed: &str| Algorithm::HmacSha1.base64(b"token", &format!("{url}{signed}"));
+            assert_eq!(
+                validator.validate(url, body.as_bytes(), &sign(&sorted)),
+                Ok(()),
+                "{body}"
+            );
+            if as_received != sorted {
+                assert_eq!(
+                    validator.validate(url, body.as_bytes(), &sign(&as_received)),
+                    Err(SignatureError::Mismatch),
+                    "{body}"
+                );
+            }
+        }
     }
 
     #[test]
