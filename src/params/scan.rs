@@ -843,11 +843,13 @@ mod tests {
         ];
         let mut bodies: Vec<String> = Vec::new();
         for name in names {
-            // Followed by a value, last with and without `=`, and escaped.
+            // Followed by a long value or a short one, last with and without `=`, and
+            // escaped.
+            bodies.push(format!("{name}=a-value-of-some-length&Z=1"));
             bodies.push(format!("{name}=x&Z=1"));
             bodies.push(format!("Z=1&{name}="));
             bodies.push(format!("Z=1&{name}"));
-            bodies.push(format!("{}=x", name.replace('o', "%6F")));
+            bodies.push(format!("{}=x", name.replace(['o', 'A'], "%6F")));
         }
         for body in &bodies {
             let params = RawParams::scan(body.as_bytes()).unwrap();
