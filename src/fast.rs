@@ -110,13 +110,17 @@
 //!   before looking for the last of either: 41 813 to 41 613.
 //! - A kept order in which no two names share fourteen bytes (Twilio's voice call bodies;
 //!   SignalWire's `AudioIn*` names share them) is checked while the pairs are hashed, read
-//!   in place in the cache ([`push_in_checked_order`]), instead of copied out and checked in
+//!   in place in the cache ([`walk_sorted`]), instead of copied out and checked in
 //!   a pass of its own: the pairs are read once. 41 613 to 41 583 instructions (the copy was
 //!   cheap), the ratio about 1.25 to 1.19 (four alternating runs of each build, aligned
 //!   alike): the second pass cost more in time than in instructions.
 //!
-//! Over these, 50 334 to 41 583 instructions; in the benchmark's report, the ratio 1.48 to
-//! 1.20, 1.22 and 1.21 in three runs before the last item.
+//! - One walk ([`walk_sorted`]) checks a kept order for `by_name` and while hashing, where
+//!   two loops of their own did: 41 583 to 41 772 instructions, the same time (four
+//!   alternating runs of each build, aligned alike).
+//!
+//! Over these, 50 334 to 41 772 instructions; in the benchmark's report, the ratio 1.48 to
+//! 1.20, 1.22 and 1.21 in three runs before the last two items, 1.22 after the one before.
 //!
 //! Tried on `verify_and_parse` and dropped (no gain beyond the noise, best of seven
 //! alternating runs, or more instructions): copying the signed pieces into one buffer and
@@ -920,26 +924,12 @@ pub(crate) fn by_name<'p>(
     /// The low bits that hold the place: at most `MAX_PARAMETERS`, so it fits.
     const PLACE_BITS: u32 = 16;
     const _: () = assert!(crate::MAX_PARAMETERS < 1 << PLACE_BITS);
-    // The key of a place: its name's first fourteen bytes, then the place.
-    let key = |at: u32| -> u128 {
-        let name = name(at as usize);
-        u128::from_be_bytes(padded(name.get(..14).unwrap_or(name))) | at as u128
-    };
-    let prefix = |at: u32| key(at) >> PLACE_BITS;
-    let kept = KnownOrders::find(fingerprint, len).and_then(|order| {
-        // Whether the order sorts the names, and whether two neighbours share fourteen bytes.
-        let mut runs = false;
-        let mut head = order.first().map_or(0, |&at| name_head(at as usize));
-        for two in order.windows(2) {
-            let next = name_head(two[1] as usize);
-            if next < head || (next == head && key(two[1]) <= key(two[0])) {
-                return None;
-            }
-            runs |= next == head && prefix(two[1]) == prefix(two[0]);
-            head = next;
-        }
-        Some((order, runs))
-    });
+    let prefix = |at: u32| prefix14(name(at as usize));
+    // The key of a place: its name's first fourteen bytes, then the place (in the last two
+    // bytes, which `prefix14` leaves zero).
+    let key = |at: u32| prefix(at) | at as u128;
+    let kept = KnownOrders::find(fingerprint, len)
+        .and_then(|order| walk_sorted(&order, &name, &name_head, |_| {}).map(|runs| (order, runs)));
     let (mut places, runs) = kept.unwrap_or_else(|| {
         let mut keys: Vec<u128> = (0..len as u32).map(key).collect();
         keys.sort_unstable();
@@ -972,36 +962,51 @@ pub(crate) fn by_name<'p>(
     places
 }
 
-/// Passes the places of `order` to `push` in turn while checking that it sorts the names
-/// (`name(at)`, whose first eight bytes `name_head(at)` gives) strictly by their first fourteen
-/// bytes: `false`, some places passed, as soon as it does not. For a kept order in which no
-/// two names share fourteen bytes ([`KnownOrders::use_plain`]), which is then the signing
-/// order, checked while the pairs are hashed instead of in a pass of its own before: the
-/// pairs of a body are read once, and the order is not copied out of the cache.
+/// The first fourteen bytes of `name`, big-endian, zeros after a shorter name: what
+/// [`by_name`] sorts names by before `ties` orders the runs that share them.
 #[cfg(feature = "signature")]
 #[inline(always)]
-pub(crate) fn push_in_checked_order<'p>(
+fn prefix14(name: &[u8]) -> u128 {
+    u128::from_be_bytes(padded::<16>(name.get(..14).unwrap_or(name)))
+}
+
+/// Passes the places of `order` to `visit` in turn while checking that it is the order
+/// [`by_name`] sorts them in (`name(at)`, whose first eight bytes `name_head(at)` gives): by
+/// their first fourteen bytes, and places whose names share them in the order received.
+/// `None`, some places visited, as soon as it is not; otherwise whether two neighbours share
+/// their first fourteen bytes (runs left to `ties`). Used on a kept order ([`KnownOrders`])
+/// by `by_name`, and, for one without runs (then the signing order itself), while the pairs
+/// are hashed instead of in a pass of its own before: the pairs of a body are read once, and
+/// the order is not copied out of the cache.
+#[cfg(feature = "signature")]
+#[inline(always)]
+pub(crate) fn walk_sorted<'p>(
     order: &[u32],
     name: impl Fn(usize) -> &'p [u8],
     name_head: impl Fn(usize) -> u64,
-    mut push: impl FnMut(usize),
-) -> bool {
-    let prefix = |at: usize| {
-        let name = name(at);
-        u128::from_be_bytes(padded::<16>(name.get(..14).unwrap_or(name)))
-    };
+    mut visit: impl FnMut(usize),
+) -> Option<bool> {
+    let mut runs = false;
     let mut before: Option<(u64, usize)> = None;
     for &at in order {
         let (at, head) = (at as usize, name_head(at as usize));
         if let Some((head_before, at_before)) = before {
-            if head < head_before || (head == head_before && prefix(at) <= prefix(at_before)) {
-                return false;
+            if head < head_before {
+                return None;
+            }
+            if head == head_before {
+                match prefix14(name(at)).cmp(&prefix14(name(at_before))) {
+                    std::cmp::Ordering::Less => return None,
+                    std::cmp::Ordering::Equal if at < at_before => return None,
+                    std::cmp::Ordering::Equal => runs = true,
+                    std::cmp::Ordering::Greater => {}
+                }
             }
         }
-        push(at);
+        visit(at);
         before = Some((head, at));
     }
-    true
+    Some(runs)
 }
 
 /// The orders of names [`by_name`] found last on this thread, by the fingerprint of the names
@@ -1040,17 +1045,21 @@ impl KnownOrders {
     const SLOTS: usize = 32;
     const LONGEST: usize = 128;
 
-    /// A copy of the order kept for `fingerprint`, if it has `len` places.
-    fn find(fingerprint: u64, len: usize) -> Option<Vec<u32>> {
+    /// What `read` makes of the order kept for `fingerprint`, if it has `len` places.
+    fn with_kept<R>(fingerprint: u64, len: usize, read: impl FnOnce(&KeptOrder) -> R) -> Option<R> {
         KNOWN_ORDERS
             .try_with(|orders| {
                 let orders = orders.try_borrow().ok()?;
                 let kept = &orders[fingerprint as usize % Self::SLOTS];
-                (kept.fingerprint == fingerprint && kept.places.len() == len)
-                    .then(|| kept.places.clone())
+                (kept.fingerprint == fingerprint && kept.places.len() == len).then(|| read(kept))
             })
             .ok()
             .flatten()
+    }
+
+    /// A copy of the order kept for `fingerprint`, if it has `len` places.
+    fn find(fingerprint: u64, len: usize) -> Option<Vec<u32>> {
+        Self::with_kept(fingerprint, len, |kept| kept.places.clone())
     }
 
     /// Whether an order of `len` places in which no two names share their first fourteen
@@ -1060,17 +1069,7 @@ impl KnownOrders {
         len: usize,
         use_it: impl FnOnce(&[u32]) -> bool,
     ) -> bool {
-        KNOWN_ORDERS
-            .try_with(|orders| {
-                let Ok(orders) = orders.try_borrow() else {
-                    return false;
-                };
-                let kept = &orders[fingerprint as usize % Self::SLOTS];
-                kept.fingerprint == fingerprint
-                    && kept.plain
-                    && kept.places.len() == len
-                    && use_it(&kept.places)
-            })
+        Self::with_kept(fingerprint, len, |kept| kept.plain && use_it(&kept.places))
             .unwrap_or(false)
     }
 
@@ -1381,6 +1380,22 @@ mod tests {
             assert_eq!(KnownOrders::find(7, names.len()), Some(order.clone()));
             assert!(!KnownOrders::use_plain(7, names.len(), |_| true));
         }
+        // A kept order that puts a later place of a run first is not used: `Azb` sorts after
+        // `Aab`, so `[1, 0]` is kept; then, under the same fingerprint, two equal names,
+        // whose run must reach `ties` in the order received.
+        let sorted = |names: [&'static str; 2]| {
+            let mut runs = Vec::new();
+            let order = by_name(
+                2,
+                |at| names[at].as_bytes(),
+                |at| name_head(names[at].as_bytes()),
+                9,
+                |run| runs.push(run.to_vec()),
+            );
+            (order, runs)
+        };
+        assert_eq!(sorted(["Azb", "Aab"]), (vec![1, 0], Vec::<Vec<u32>>::new()));
+        assert_eq!(sorted(["Aab", "Aab"]), (vec![0, 1], vec![vec![0, 1]]));
     }
 
     #[test]

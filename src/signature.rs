@@ -77,7 +77,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use crate::error::{excerpt, ParseError};
-use crate::params::{decode_bytes, RawParams};
+use crate::params::{decode_bytes, tag, RawParams};
 use crate::{Event, Received, StatusCallback};
 
 /// The header Twilio (and SignalWire) put the signature in.
@@ -690,55 +690,51 @@ impl Validator {
         params: &RawParams<'_>,
         order: &mut Option<Vec<u32>>,
     ) -> DigestBytes {
-        let mut mac = keyed();
-        let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
-        blocks.push(candidate.as_bytes());
-        let mut push = |at: usize| {
-            for (piece, len) in params.pair_within(at) {
-                blocks.push_within(piece, len);
-            }
-        };
-        let hashed = match order {
-            Some(order) => {
-                order.iter().for_each(|&at| push(at as usize));
-                true
-            }
-            None => {
-                crate::fast::KnownOrders::use_plain(params.fingerprint(), params.len(), |kept| {
-                    crate::fast::push_in_checked_order(
+        let fingerprint = params.fingerprint();
+        loop {
+            let mut mac = keyed();
+            let mut blocks = crate::fast::Blocks::new(|bytes: &[u8]| mac.update(bytes));
+            blocks.push(candidate.as_bytes());
+            let mut push = |at: usize| {
+                for (piece, len) in params.pair_within(at) {
+                    blocks.push_within(piece, len);
+                }
+            };
+            let hashed = match order {
+                Some(order) => {
+                    order.iter().for_each(|&at| push(at as usize));
+                    true
+                }
+                None => crate::fast::KnownOrders::use_plain(fingerprint, params.len(), |kept| {
+                    // Without runs: one with them is not the signing order.
+                    crate::fast::walk_sorted(
                         kept,
                         |at| params.name_bytes(at),
                         |at| params.name_head(at),
                         &mut push,
-                    )
-                })
+                    ) == Some(false)
+                }),
+            };
+            if hashed {
+                blocks.finish();
+                return mac.finish_digest();
             }
-        };
-        if hashed {
-            blocks.finish();
-            return mac.finish_digest();
+            // Hashed again in the order found, which is then known.
+            *order = Some(signing_order(
+                params.len(),
+                |at| params.name_bytes(at),
+                |at| params.name_head(at),
+                fingerprint,
+                |at| params.pair(at),
+                self.repeated_values,
+            ));
         }
-        *order = Some(signing_order(
-            params.len(),
-            |at| params.name_bytes(at),
-            |at| params.name_head(at),
-            params.fingerprint(),
-            |at| params.pair(at),
-            self.repeated_values,
-        ));
-        // Hashed again in the order found, which is now known.
-        self.form_digest(keyed, candidate, params, order)
     }
 
     /// The algorithm and secret a request's settings header asks for.
     fn select(&self, settings: Option<&str>) -> Result<(Algorithm, &Secret), SignatureError> {
-        let settings = settings.map_or(
-            SignatureSettings {
-                key: None,
-                algorithm: None,
-            },
-            SignatureSettings::parse,
-        );
+        // No header, nothing to read (splitting an empty text still costs).
+        let settings = settings.map(SignatureSettings::parse).unwrap_or_default();
         let Some(name) = settings.algorithm else {
             return self
                 .auth_token
@@ -797,10 +793,7 @@ pub struct SignatureSettings<'a> {
 impl<'a> SignatureSettings<'a> {
     /// Reads a header value; the first non-empty value of each part counts.
     pub fn parse(header: &'a str) -> Self {
-        let mut settings = SignatureSettings {
-            key: None,
-            algorithm: None,
-        };
+        let mut settings = SignatureSettings::default();
         for part in header.split(',') {
             let Some((name, value)) = part.split_once('=') else {
                 continue;
@@ -909,8 +902,9 @@ fn appended<'p>(
     order: RepeatedValues,
 ) -> String {
     let mut out = Vec::new();
+    // The same fingerprint as a scan's (`RawParams::fingerprint`), from the names' tags.
+    let fingerprint = crate::fast::fingerprint((0..len).map(|at| u64::from(tag(pair(at).0))));
     let head = |at| crate::fast::name_head(pair(at).0);
-    let fingerprint = crate::fast::fingerprint((0..len).map(head));
     let order = signing_order(len, |at| pair(at).0, head, fingerprint, &pair, order);
     for_each_signed(&order, &pair, |piece| out.extend_from_slice(piece));
     // Whole names and values, each UTF-8: nothing is replaced.

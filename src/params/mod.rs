@@ -16,6 +16,8 @@ pub use extra::Extra;
 pub(crate) use fields::{form_field, form_struct, Fields, Format, Formatted, Wire, WireValue};
 #[cfg(any(test, feature = "signature"))]
 pub(crate) use scan::decode_bytes;
+#[cfg(feature = "signature")]
+pub(crate) use scan::tag;
 pub use scan::MAX_PARAMETERS;
 pub(crate) use scan::{Pair, RawParams, SeenDiscriminator, ABSENT};
 pub(crate) use write::FormWriter;

@@ -63,7 +63,7 @@ const DECODED: usize = 1 << (usize::BITS - 1);
 /// The `end` of a [`Piece`] decoded into a `String` of its own (no range ends there).
 const LONG: usize = usize::MAX;
 /// A name or value as the bytes from its start to the end of the body or decoded text that
-/// holds it, and its length ([`RawParams::pair_within`]).
+/// holds it, and its length (`RawParams::pair_within`).
 #[cfg(feature = "signature")]
 pub(crate) type Within<'a> = (&'a [u8], usize);
 
@@ -85,7 +85,7 @@ impl Piece {
 
 /// A name's length and first and last bytes: equal names have equal tags.
 #[inline(always)]
-fn tag(bytes: &[u8]) -> u32 {
+pub(crate) fn tag(bytes: &[u8]) -> u32 {
     let first = bytes.first().copied().unwrap_or(0);
     let last = bytes.last().copied().unwrap_or(0);
     (bytes.len() as u32) << 16 | u32::from(first) << 8 | u32::from(last)
@@ -355,18 +355,12 @@ impl<'a> RawParams<'a> {
     #[cfg(feature = "signature")]
     #[inline(always)]
     fn piece_within(&self, piece: Piece) -> Within<'_> {
-        if piece.start & DECODED == 0 {
-            (
-                &self.text.as_bytes()[piece.start..],
-                piece.end - piece.start,
-            )
-        } else if piece.end == LONG {
-            let long = self.long[piece.start & !DECODED].as_bytes();
-            (long, long.len())
-        } else {
-            let start = piece.start & !DECODED;
-            (&self.decoded.as_bytes()[start..], piece.end - start)
-        }
+        piece_within_in(
+            self.text.as_bytes(),
+            self.decoded.as_bytes(),
+            &self.long,
+            piece,
+        )
     }
 
     /// The name of pair `at`, as received and decoded, as bytes: what the signing order sorts
@@ -734,6 +728,29 @@ fn piece_in<'s>(text: &'s [u8], decoded: &'s [u8], long: &'s [String], piece: Pi
         long[piece.start & !DECODED].as_bytes()
     } else {
         &decoded[piece.start & !DECODED..piece.end]
+    }
+}
+
+/// Where `piece` is among `text`, `decoded` and `long` ([`piece_in`]): the bytes from its
+/// start to the end of the one that holds it, and its length. (`piece_in` taken from this,
+/// slicing its answer, cost the scan 0.7% more instructions a voice call body: 18 326 to
+/// 18 451.)
+#[cfg(feature = "signature")]
+#[inline(always)]
+fn piece_within_in<'s>(
+    text: &'s [u8],
+    decoded: &'s [u8],
+    long: &'s [String],
+    piece: Piece,
+) -> Within<'s> {
+    if piece.start & DECODED == 0 {
+        (&text[piece.start..], piece.end - piece.start)
+    } else if piece.end == LONG {
+        let long = long[piece.start & !DECODED].as_bytes();
+        (long, long.len())
+    } else {
+        let start = piece.start & !DECODED;
+        (&decoded[start..], piece.end - start)
     }
 }
 
